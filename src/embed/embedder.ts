@@ -1,0 +1,10 @@
+/** One small interface for every way of turning text into vectors. */
+export interface Embedder {
+  /** `lexical`, `transformers` or `openai`. */
+  readonly name: string;
+  /** Model id (or a version tag for `lexical`); the index records it and rebuilds when it changes. */
+  readonly model: string;
+  readonly dimension: number;
+  /** Unit-length vectors, one per text, in order. */
+  embed(texts: string[]): Promise<Float32Array[]>;
+}
