@@ -1,0 +1,217 @@
+import { formatCitation } from '../corpus/format-citation';
+import { familyName } from '../corpus/names';
+import type { Source } from '../corpus/types';
+import { authorYear, quoted, titleQuote, type CitationList } from './citations';
+import type { SupportScorer } from './support';
+import type { TermModel } from './terms';
+
+/**
+ * Questions about the bibliography, answered exactly from the metadata rather than by
+ * similarity: who wrote the paper and where it appeared, how to cite it, which references are
+ * from a year, an author or an outlet, the oldest and newest, and single fields of one reference.
+ */
+export interface BibliographyContext {
+  sources: Source[];
+  terms: TermModel;
+  support: SupportScorer;
+}
+
+const WORKS = String.raw`(sources?|references?|works?|articles?|reports?|pieces?|publications?|papers|items?|entries|studies|texts?|citations|bibliography)`;
+const LISTING = new RegExp(String.raw`\b(which|what|list|show|name|give|how many|are there|any|all)\b[^?]*\b${WORKS}\b|\bworks cited\b|\bwhat (?:did|has|have|does)\b[^?]*\b(write|wrote|publish|published|author)\b|\b(written|published|authored) by\b|\bby\b\s+\p{Lu}`, 'iu');
+const FIELDS = {
+  pages: /\b(pages?|pp)\b/i,
+  volume: /\b(volume|issue|number)\b/i,
+  editors: /\b(editors?|edited)\b/i,
+  authors: /\bwho\b[^?]*\b(wrote|write|authored|writes)\b|\bauthors? of\b|\bwritten by\b|\bwho (is|are|was) (behind|the authors?)\b|\b(name|names) of the authors?\b|^\s*(the )?authors?\s*\??\s*$/i,
+  publisher: /\b(publisher|published (by|in|where)|outlet|which (journal|outlet|institute|think tank|newspaper|organi[sz]ation|site|magazine)|what (journal|outlet|institute|newspaper|organi[sz]ation)|where\b[^?]*\b(publish|published|appear|appeared|find|run|ran)|who (published|released|issued))\b/i,
+  year: /\b(when|what year|which year|year|date|how old|how recent)\b/i,
+  title: /\b(title|titled|called|named)\b/i,
+};
+type Field = keyof typeof FIELDS;
+const CITE = /\bhow (?:do|should|would|can|to|might) (?:i |we |you |one )?(?:cite|reference)\b|\bcitation (?:for|of) (?:the|this) (?:paper|article)\b|\bcite (?:it|this|the paper|the article|tassev)\b|\b(apa|bibtex|ris|csl|mla|chicago)\b/i;
+const PAPER = /\b(the|this) (paper|article|study|presentation)\b|\btassev\b|\bthe author\b/i;
+const OLDEST = /\b(oldest|earliest)\b/i;
+const NEWEST = /\b(newest|latest|most recent|youngest)\b/i;
+const HOW_MANY = /\bhow many\b|\bnumber of\b|\bcount\b/i;
+const TOPICAL = /\b(about|on|cover|covers|covering|discuss|discusses|address|addresses|deal with|deals with|focus on|focuses on|concern|concerns|examine|examines|mention|mentions|regarding|related to)\b/i;
+const YEAR = /\b(?:19|20)\d{2}\b/g;
+const ABOUT_A_WORK = /\b(publish|published|publication|written|wrote|write|authored|article|report|piece|paper|study|book|chapter|title|titled|called|brief|explainer|snapshot)\b/i;
+
+export function answerBibliographic(question: string, ctx: BibliographyContext, cite: CitationList): string | undefined {
+  const paper = ctx.sources.find((s) => s.kind === 'paper');
+  const works = ctx.sources.filter((s) => s.kind === 'reference' || s.kind === 'document');
+  const years = [...new Set(question.match(YEAR) ?? [])].map(Number);
+  const byAuthor = works.filter((s) => mentionsAuthor(question, s));
+  const byOutlet = works.filter((s) => mentionsOutlet(question, s, ctx.terms));
+  const fields = (Object.keys(FIELDS) as Field[]).filter((f) => FIELDS[f].test(question));
+
+  if (paper && CITE.test(question) && !LISTING.test(question)) return citePaper(question, paper, cite);
+
+  const listing = LISTING.test(question) || OLDEST.test(question) || NEWEST.test(question);
+  const both = byAuthor.filter((s) => byOutlet.includes(s));
+  const named = both.length ? both : byAuthor.length ? byAuthor : byOutlet;
+  if (listing && !fields.some((f) => f !== 'year' && f !== 'authors' && f !== 'publisher')) {
+    const filtered = works.filter(
+      (s) => (!years.length || (s.year !== null && years.includes(s.year))) && (!byAuthor.length || byAuthor.includes(s)) && (!byOutlet.length || byOutlet.includes(s)),
+    );
+    if (OLDEST.test(question) || NEWEST.test(question)) return extreme(question, filtered.length ? filtered : works, cite);
+    if (years.length || named.length) return list(describeFilter(question, years, byAuthor, byOutlet), filtered, works.length, cite);
+    if (TOPICAL.test(question) && ctx.support.focusTerms(question).length) return topical(question, works, ctx, cite);
+    if (HOW_MANY.test(question) || /\b(all|every|list|bibliography|works cited)\b/i.test(question) || /\b(sources?|references?)\b/i.test(question)) {
+      return list('The paper cites', works, works.length, cite, true);
+    }
+  }
+
+  if (!fields.length) return undefined;
+  if (named.length) return named.map((s) => describeFields(s, fields, cite)).join('\n');
+  if (paper && PAPER.test(question)) return paperFacts(paper, fields, cite);
+  // Only a question about a publication may be matched to a title: "when was ISIS defeated?" is
+  // about an event, even though a reference is titled "Defeated and Detained".
+  const titled = ABOUT_A_WORK.test(question) ? byTitle(question, works, ctx) : undefined;
+  if (titled) return describeFields(titled, fields, cite);
+  // "When was it published?" with nothing else asked about: the paper is the default subject.
+  if (paper && ctx.support.focusTerms(withoutFieldWords(question)).length === 0) return paperFacts(paper, fields, cite);
+  return undefined;
+}
+
+const withoutFieldWords = (question: string) =>
+  (Object.values(FIELDS) as RegExp[]).reduce((q, re) => q.replace(new RegExp(re.source, 'gi'), ' '), question).replace(/\b(published|publish|appear|appeared)\b/gi, ' ');
+
+/** "Jadoon", "A. Jadoon", "Amira Jadoon" all name `Jadoon, A.`; corporate authors by their whole name. */
+function mentionsAuthor(question: string, s: Source): boolean {
+  return [...s.authors, ...s.editors].some((name) => {
+    const family = familyName(name).replace(/^the\s+/i, '');
+    return family.length > 2 && new RegExp(`(?<![\\p{L}])${escape(family)}(?![\\p{L}])`, 'iu').test(question);
+  });
+}
+
+function mentionsOutlet(question: string, s: Source, terms: TermModel): boolean {
+  const outlet = [s.publisher, s.container].filter(Boolean).join(' ; ');
+  if (!outlet) return false;
+  const asked = terms.entities(question);
+  if (terms.entities(outlet).some((e) => asked.includes(e) && terms.entry(e)?.kind !== 'place' && terms.entry(e)?.kind !== 'group')) return true;
+  // An outlet named in full that the glossary does not know.
+  return [s.publisher, s.container].some((name) => name && name.length > 3 && question.toLowerCase().includes(name.toLowerCase()));
+}
+
+function describeFilter(question: string, years: number[], byAuthor: Source[], byOutlet: Source[]): string {
+  const parts: string[] = [];
+  if (byAuthor.length) parts.push(`by ${commonAuthor(question, byAuthor)}`);
+  if (byOutlet.length && !byAuthor.length) parts.push(`from ${commonOutlet(byOutlet)}`);
+  if (years.length) parts.push(`from ${years.join(' or ')}`);
+  return parts.join(' ');
+}
+
+function commonAuthor(question: string, works: Source[]): string {
+  for (const s of works) for (const a of [...s.authors, ...s.editors]) if (mentionsAuthor(question, { ...s, authors: [a], editors: [] })) return familyName(a);
+  return 'that author';
+}
+
+function commonOutlet(works: Source[]): string {
+  const names = works.map((s) => s.publisher ?? s.container ?? '');
+  return names.find((n) => names.every((m) => m === n)) ?? names[0] ?? 'that outlet';
+}
+
+function list(filter: string, matches: Source[], total: number, cite: CitationList, all = false): string {
+  if (!matches.length) return `None of the ${total} references in the paper's bibliography is ${filter}.`;
+  const lead = all
+    ? `The paper cites ${total} references:`
+    : matches.length === 1
+      ? `One of the ${total} references is ${filter}:`
+      : `${capitalise(numberWord(matches.length))} of the ${total} references are ${filter}:`;
+  return [lead, ...sortByYear(matches).map((s) => `- ${entryLine(s)} ${cite.cite(s, s.text)}`)].join('\n');
+}
+
+function extreme(question: string, works: Source[], cite: CitationList): string {
+  const dated = works.filter((s) => s.year !== null);
+  const oldest = OLDEST.test(question);
+  const target = oldest ? Math.min(...dated.map((s) => s.year!)) : Math.max(...dated.map((s) => s.year!));
+  const hits = sortByYear(dated.filter((s) => s.year === target));
+  const word = oldest ? 'oldest' : 'newest';
+  const lead = hits.length === 1 ? `The ${word} reference is from ${target}:` : `The ${word} references are from ${target}:`;
+  return [lead, ...hits.map((s) => `- ${entryLine(s)} ${cite.cite(s, s.text)}`)].join('\n');
+}
+
+/** Sources whose title and outlet hold what the question asks about ("which sources cover Tajikistan"). */
+function topical(question: string, works: Source[], ctx: BibliographyContext, cite: CitationList): string | undefined {
+  const focus = ctx.support.focusTerms(question.replace(TOPICAL, ' '));
+  const scored = works
+    .map((s) => ({ s, coverage: ctx.support.support(focus, `${s.title} ${s.publisher ?? ''} ${s.container ?? ''}`).coverage }))
+    .filter((x) => x.coverage >= 0.99 || (focus.length > 2 && x.coverage >= 0.66));
+  if (!scored.length) return undefined;
+  const matches = scored.map((x) => x.s);
+  const lead = matches.length === 1 ? 'One reference addresses this in its title:' : `${capitalise(numberWord(matches.length))} references address this in their titles:`;
+  return [lead, ...sortByYear(matches).map((s) => `- ${entryLine(s)} ${cite.cite(s, s.text)}`)].join('\n');
+}
+
+function byTitle(question: string, works: Source[], ctx: BibliographyContext): Source | undefined {
+  const focus = ctx.support.focusTerms(withoutFieldWords(question));
+  if (focus.length < 2) return undefined;
+  const ranked = works
+    .map((s) => ({ s, c: ctx.support.support(focus, s.title).coverage }))
+    .sort((a, b) => b.c - a.c);
+  const [best, second] = ranked;
+  return best && best.c >= 0.6 && (!second || best.c - second.c >= 0.15) ? best.s : undefined;
+}
+
+function describeFields(s: Source, fields: Field[], cite: CitationList): string {
+  const marker = cite.cite(s, s.text);
+  const who = authorYear(s);
+  const title = quoted(s.title);
+  const parts: string[] = [];
+  for (const f of fields) {
+    if (f === 'pages') parts.push(s.pages ? `${who}, ${title}, is on pages ${s.pages}${s.container ? ` of ${venue(s)}` : ''}` : `The reference list gives no page numbers for ${who}, ${title}`);
+    if (f === 'volume') parts.push(s.volume ? `${who} appeared in ${venue(s)}` : `The reference list gives no volume or issue for ${who}, ${title}`);
+    if (f === 'editors') parts.push(s.editors.length ? `${who}, ${title}, appeared in ${s.container ?? 'a collection'} edited by ${s.editors.join(' & ')}` : `The reference list names no editors for ${who}, ${title}`);
+    if (f === 'authors') parts.push(`${title} is by ${s.authors.join(s.authors.length > 2 ? ', ' : ' & ')}${s.year ? ` (${s.year})` : ''}`);
+    if (f === 'publisher') parts.push(s.publisher || s.container ? `${who}, ${title}, was published by ${[s.container !== s.publisher ? s.container : null, s.publisher].filter(Boolean).join(', ')}` : `The reference list names no publisher for ${who}, ${title}`);
+    if (f === 'year') parts.push(s.year ? `${title} by ${s.authors.map(familyName).join(' & ')} was published in ${s.year}` : `The reference list gives no date for ${title}`);
+    if (f === 'title') parts.push(`${who} is titled ${title}`);
+  }
+  return `${[...new Set(parts)].join('; ')} ${marker}.`;
+}
+
+function paperFacts(paper: Source, fields: Field[], cite: CitationList): string {
+  const marker = cite.cite(paper, paper.text);
+  const parts: string[] = [];
+  const name = paper.authors.map(naturalName).join(' & ');
+  if (fields.includes('authors')) parts.push(`The paper was written by ${name}`);
+  if (fields.includes('title')) parts.push(`It is titled ${quoted(paper.title)}`);
+  const venueWanted = fields.some((f) => f === 'publisher' || f === 'pages' || f === 'volume' || f === 'year');
+  if (venueWanted || !parts.length) {
+    const when = [paper.month, paper.year].filter(Boolean).join(' ');
+    parts.push(`It appeared in the ${venue(paper)}${when ? ` in ${when}` : ''}${paper.section ? ` (${paper.section})` : ''}`);
+  }
+  return `${parts.join('. ')} ${marker}.`;
+}
+
+function citePaper(question: string, paper: Source, cite: CitationList): string {
+  const marker = cite.cite(paper, paper.text);
+  const style = /\bbibtex\b/i.test(question) ? 'bibtex' : /\bris\b/i.test(question) ? 'ris' : /\bcsl\b/i.test(question) ? 'csl' : 'apa';
+  const label = { apa: 'In APA style', bibtex: 'As BibTeX', ris: 'As RIS', csl: 'As CSL-JSON' }[style];
+  const note = /\b(mla|chicago)\b/i.test(question) ? ' (MLA and Chicago are not generated; here is APA)' : '';
+  return `${label}${note}, cite the paper as ${marker}:\n${formatCitation(paper, style)}`;
+}
+
+function venue(s: Source): string {
+  const vi = s.volume ? `, ${s.volume}${s.issue ? `(${s.issue})` : ''}` : '';
+  const pages = s.pages ? `, pp. ${s.pages}` : '';
+  return `${s.container ?? s.publisher ?? 'an unnamed outlet'}${vi}${pages}`;
+}
+
+function entryLine(s: Source): string {
+  const outlet = s.container && s.container !== s.publisher ? `${s.container}${s.publisher ? `, ${s.publisher}` : ''}` : s.publisher;
+  return `${authorYear(s)}, ${quoted(titleQuote(s) === s.text ? s.title : s.title)}${outlet && !s.authors.includes(outlet) ? `, ${outlet}` : ''}`;
+}
+
+/** "Tassev, I. V." → "I. V. Tassev". */
+const naturalName = (name: string) => {
+  const [family, given] = name.split(/,\s*/);
+  return given ? `${given} ${family}` : name;
+};
+
+const sortByYear = (xs: Source[]) => [...xs].sort((a, b) => (a.year ?? 0) - (b.year ?? 0) || a.id.localeCompare(b.id));
+const capitalise = (s: string) => s[0]!.toUpperCase() + s.slice(1);
+const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const numberWord = (n: number) => WORDS[n] ?? String(n);
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

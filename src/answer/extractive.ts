@@ -1,0 +1,80 @@
+import type { Source } from '../corpus/types';
+import type { Chunk } from '../index/types';
+import type { Hit } from '../retrieve/retrieve';
+import { authorYear, quoted, titleQuote, type CitationList } from './citations';
+import type { SupportScorer } from './support';
+
+/** A passage must hold at least this share of the question's weighted terms to be quoted. */
+export const MIN_SUPPORT = 0.5;
+/** Passages well below the best one are left out: they would dilute the answer. */
+const RELATIVE_TO_BEST = 0.75;
+const MAX_SENTENCES = 3;
+const MAX_REFERENCES = 3;
+
+interface Scored {
+  hit: Hit;
+  coverage: number;
+}
+
+/**
+ * Writes an answer from the retrieved passages alone: each sentence of the answer is a sentence
+ * of a source (lightly framed: "According to Tassev (2024), ...") or a reference's title, and is
+ * followed by the marker of the citation that quotes it. Returns undefined when no passage
+ * supports the question well enough, which the caller turns into an abstention.
+ */
+export interface PassageContext {
+  support: SupportScorer;
+  /** What a hit offers as evidence (see `evidenceText`), precomputed per chunk. */
+  evidence: (hit: Hit) => string;
+  /** The sentence as the answer frames it, with a leading pronoun named (see `createPronounResolver`). */
+  resolve: (source: Source, offset: number, text: string) => string;
+}
+
+export function answerFromPassages(question: string, hits: Hit[], { support, evidence, resolve }: PassageContext, cite: CitationList): string | undefined {
+  const focus = support.focusTerms(question);
+  if (!focus.length) return undefined;
+  const scored: Scored[] = hits.map((hit) => ({ hit, coverage: support.support(focus, evidence(hit)).coverage }));
+  const best = Math.max(0, ...scored.map((s) => s.coverage));
+  if (best < MIN_SUPPORT) return undefined;
+  const floor = Math.max(MIN_SUPPORT, best * RELATIVE_TO_BEST);
+  const kept = scored.filter((s) => s.coverage >= floor);
+
+  const prose = kept.filter((s) => s.hit.source.kind === 'abstract' || s.hit.source.kind === 'document').slice(0, MAX_SENTENCES);
+  const refs = kept.filter((s) => s.hit.source.kind === 'reference').slice(0, MAX_REFERENCES);
+  const lines: string[] = [];
+
+  // Sentences in the order the source gives them, so the answer reads as the author argued.
+  const bySource = new Map<string, Scored[]>();
+  for (const s of prose) bySource.set(s.hit.source.id, [...(bySource.get(s.hit.source.id) ?? []), s]);
+  for (const group of bySource.values()) {
+    group.sort((a, b) => a.hit.chunk.offset - b.hit.chunk.offset);
+    const source = group[0]!.hit.source;
+    group.forEach(({ hit }, i) => {
+      const text = resolve(source, hit.chunk.offset, hit.chunk.text);
+      const lead = i === 0 ? `According to ${authorYear(source)}, ` : group.length > 2 && i === group.length - 1 ? 'It adds that ' : 'It also notes that ';
+      lines.push(`${lead}${lowerFirst(stripFinalStop(text))} ${cite.cite(source, hit.chunk.text)}.`);
+    });
+  }
+  if (refs.length) {
+    const items = refs.map(({ hit }) => `${authorYear(hit.source)}, ${quoted(hit.source.title)}${outlet(hit.source)} ${cite.cite(hit.source, titleQuote(hit.source))}`);
+    const lead = lines.length ? 'Among the works it cites, see' : "The paper's abstract does not address this directly, but its reference list includes";
+    lines.push(`${lead} ${items.join('; ')}.`);
+  }
+  return lines.join(' ');
+}
+
+/** What a passage offers as evidence: a sentence's words (pronoun resolved), or a reference's title and outlet. */
+export function evidenceText(source: Source, chunk: Chunk, resolve: PassageContext['resolve']): string {
+  if (source.kind === 'reference') return [source.title, source.publisher, source.container, source.authors.join(' ')].filter(Boolean).join(' ');
+  if (source.kind === 'paper') return source.title;
+  return resolve(source, chunk.offset, chunk.text);
+}
+
+const outlet = (s: Source) => {
+  const o = s.publisher && !s.authors.includes(s.publisher) ? s.publisher : s.container;
+  return o ? ` (${o})` : '';
+};
+
+const FUNCTION_WORDS = /^(The|This|That|These|Those|For|Its|It|Although|A|An|In|On|At|As|But|And|Its|However|While|When|Since|Because|Despite|Today|There)\b/;
+const lowerFirst = (s: string) => (FUNCTION_WORDS.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
+const stripFinalStop = (s: string) => s.replace(/[.\s]+$/, '');

@@ -1,0 +1,68 @@
+import type { GlossaryEntry } from '../corpus/types';
+import { tokenize } from '../embed/tokenize';
+
+/**
+ * Content terms with every glossary alias folded into one token per entity, so "ISIS-K",
+ * "ISKP" and "Islamic State Khorasan Province" are the same term, and so are "propaganda" and
+ * "media warfare". Aliases are matched on stemmed tokens, so inflections match too.
+ */
+export interface TermModel {
+  terms(text: string): string[];
+  /** Inverse document frequency over the index's chunks; unseen terms get the highest. */
+  idf(term: string): number;
+  /** Glossary entry ids (`g:...`) mentioned in a text, in order of first mention. */
+  entities(text: string): string[];
+  entry(id: string): GlossaryEntry | undefined;
+}
+
+const ENTITY_PREFIX = 'g:';
+
+export function createTermModel(glossary: GlossaryEntry[], documents: string[]): TermModel {
+  const byFirst = new Map<string, { tokens: string[]; id: string }[]>();
+  const entries = new Map<string, GlossaryEntry>();
+  // Two-letter acronyms ("IS") collide with English words once lowercased: match them as written.
+  const exact: { pattern: RegExp; replacement: string }[] = [];
+  for (const entry of glossary) {
+    const id = ENTITY_PREFIX + entry.canonical.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-');
+    entries.set(id, entry);
+    for (const name of [entry.canonical, ...entry.aliases]) {
+      if (name.length <= 2) {
+        exact.push({ pattern: new RegExp(`(?<![\\p{L}\\p{N}-])${name}(?![\\p{L}\\p{N}-])`, 'gu'), replacement: entry.canonical });
+        continue;
+      }
+      const tokens = tokenize(name);
+      if (!tokens.length) continue;
+      const list = byFirst.get(tokens[0]!) ?? [];
+      list.push({ tokens, id });
+      byFirst.set(tokens[0]!, list);
+    }
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+
+  const terms = (text: string): string[] => {
+    let t = text;
+    for (const { pattern, replacement } of exact) t = t.replace(pattern, replacement);
+    const toks = tokenize(t);
+    const out: string[] = [];
+    for (let i = 0; i < toks.length; ) {
+      const match = byFirst.get(toks[i]!)?.find((s) => s.tokens.every((tok, j) => toks[i + j] === tok));
+      if (match) {
+        out.push(match.id);
+        i += match.tokens.length;
+      } else out.push(toks[i++]!);
+    }
+    return out;
+  };
+
+  const df = new Map<string, number>();
+  for (const doc of documents) for (const term of new Set(terms(doc))) df.set(term, (df.get(term) ?? 0) + 1);
+  const n = documents.length;
+  const idf = (term: string) => Math.log(1 + (n + 1) / ((df.get(term) ?? 0) + 0.5));
+
+  return {
+    terms,
+    idf,
+    entities: (text) => [...new Set(terms(text).filter((t) => t.startsWith(ENTITY_PREFIX)))],
+    entry: (id) => entries.get(id),
+  };
+}

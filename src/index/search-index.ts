@@ -1,0 +1,32 @@
+import { createAliasExpander } from '../corpus/glossary';
+import { createPronounResolver } from '../corpus/pronouns';
+import type { Source } from '../corpus/types';
+import { tokenize } from '../embed/tokenize';
+import { searchText } from '../ingest/chunk';
+import { createBm25, type Bm25 } from '../retrieve/bm25';
+import type { IndexData } from './types';
+
+/** IndexData plus everything derived from it once at load, so no query repeats that work. */
+export interface SearchIndex extends IndexData {
+  sourceById: Map<string, Source>;
+  /** The source of each chunk, by chunk position. */
+  chunkSources: Source[];
+  bm25: Bm25;
+  expandAliases: (query: string) => string[];
+}
+
+export function createSearchIndex(data: IndexData): SearchIndex {
+  const { embedder, chunks, vectors } = data;
+  if (vectors.length !== chunks.length * embedder.dimension) {
+    throw new Error(`index vectors hold ${vectors.length} floats, expected ${chunks.length} x ${embedder.dimension}`);
+  }
+  const sourceById = new Map(data.sources.map((s) => [s.id, s]));
+  const chunkSources = chunks.map((c) => {
+    const source = sourceById.get(c.sourceId);
+    if (!source) throw new Error(`chunk ${c.id} points at unknown source ${c.sourceId}`);
+    return source;
+  });
+  const resolve = createPronounResolver(data.glossary);
+  const bm25 = createBm25(chunks.map((c, i) => tokenize(searchText(c, chunkSources[i]!, resolve))));
+  return { ...data, sourceById, chunkSources, bm25, expandAliases: createAliasExpander(data.glossary) };
+}

@@ -1,0 +1,26 @@
+import type { GlossaryEntry, Source } from '../corpus/types';
+
+/** A searchable slice of a source. `text` is verbatim: `source.text.slice(offset, offset + text.length)`. */
+export interface Chunk {
+  id: string;
+  sourceId: string;
+  text: string;
+  offset: number;
+}
+
+export interface EmbedderInfo {
+  name: string;
+  model: string;
+  dimension: number;
+}
+
+/** What ingest produces and every runtime loads: plain data, no behaviour. */
+export interface IndexData {
+  embedder: EmbedderInfo;
+  sources: Source[];
+  /** Aliases for query expansion; never cited. */
+  glossary: GlossaryEntry[];
+  chunks: Chunk[];
+  /** Unit-length vectors, `chunks.length * embedder.dimension`, row-major. */
+  vectors: Float32Array;
+}

@@ -1,0 +1,87 @@
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { LocalIndex } from 'vectra';
+import type { GlossaryEntry, Source } from '../corpus/types';
+import type { Chunk, EmbedderInfo, IndexData } from './types';
+
+/**
+ * The on-disk index. Each build is written to its own folder (a vectra index plus the source
+ * records and a manifest); a one-line `CURRENT` file names the live folder and is replaced by
+ * rename, which is atomic. A crash at any moment leaves `CURRENT` naming a complete index.
+ */
+
+export interface Manifest {
+  format: 1;
+  embedder: EmbedderInfo;
+  /** Hash of the corpus files and the chunker version; a different hash means the index is stale. */
+  corpusHash: string;
+  builtAt: string;
+  glossary: GlossaryEntry[];
+}
+
+type ItemMeta = { chunkId: string; sourceId: string; offset: number; text: string; hash: string };
+
+export interface StoredIndex {
+  data: IndexData;
+  manifest: Manifest;
+  /** Content hash of each chunk's embedded text → its vector row, for incremental re-ingest. */
+  hashes: string[];
+}
+
+const POINTER = 'CURRENT';
+
+export async function readStoredIndex(dataDir: string): Promise<StoredIndex> {
+  const name = (await readFile(join(dataDir, POINTER), 'utf8')).trim();
+  const dir = join(dataDir, name);
+  const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+  const sources = JSON.parse(await readFile(join(dir, 'sources.json'), 'utf8')) as Source[];
+  const items = await new LocalIndex<ItemMeta>(dir).listItems();
+  const { dimension } = manifest.embedder;
+  const vectors = new Float32Array(items.length * dimension);
+  const chunks: Chunk[] = [];
+  const hashes: string[] = [];
+  items.forEach((item, i) => {
+    if (item.vector.length !== dimension) throw new Error(`item ${item.id} has ${item.vector.length} dimensions, manifest says ${dimension}`);
+    vectors.set(item.vector, i * dimension);
+    const m = item.metadata;
+    chunks.push({ id: m.chunkId, sourceId: m.sourceId, offset: m.offset, text: m.text });
+    hashes.push(m.hash);
+  });
+  return { data: { embedder: manifest.embedder, sources, glossary: manifest.glossary, chunks, vectors }, manifest, hashes };
+}
+
+export async function writeStoredIndex(dataDir: string, stored: StoredIndex): Promise<string> {
+  await mkdir(dataDir, { recursive: true });
+  const name = `index-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  const dir = join(dataDir, name);
+  const { data, manifest, hashes } = stored;
+  const index = new LocalIndex<ItemMeta>(dir);
+  // No `metadata_config.indexed`: vectra would then write one metadata file per item.
+  await index.createIndex({ version: 1 });
+  await index.beginUpdate();
+  const d = data.embedder.dimension;
+  for (const [i, c] of data.chunks.entries()) {
+    await index.insertItem({
+      id: c.id,
+      vector: Array.from(data.vectors.subarray(i * d, (i + 1) * d)),
+      metadata: { chunkId: c.id, sourceId: c.sourceId, offset: c.offset, text: c.text, hash: hashes[i]! },
+    });
+  }
+  await index.endUpdate();
+  await writeFile(join(dir, 'sources.json'), JSON.stringify(data.sources));
+  // The manifest goes last: a folder without one is never complete, whatever else it holds.
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  const tmp = join(dataDir, `${POINTER}.${name}.tmp`);
+  await writeFile(tmp, name);
+  await rename(tmp, join(dataDir, POINTER));
+  await removeStaleBuilds(dataDir, name);
+  return dir;
+}
+
+/** Old builds and leftovers of interrupted ones; never the live folder. */
+async function removeStaleBuilds(dataDir: string, live: string): Promise<void> {
+  for (const entry of await readdir(dataDir)) {
+    if (entry === live || entry === POINTER) continue;
+    if (entry.startsWith('index-') || entry.startsWith(`${POINTER}.`)) await rm(join(dataDir, entry), { recursive: true, force: true });
+  }
+}

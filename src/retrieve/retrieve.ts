@@ -1,0 +1,109 @@
+import type { Source, SourceKind } from '../corpus/types';
+import type { Embedder } from '../embed/embedder';
+import { tokenize } from '../embed/tokenize';
+import type { SearchIndex } from '../index/search-index';
+import type { Chunk } from '../index/types';
+import { denseScores } from './dense';
+import { reciprocalRankFusion } from './fuse';
+import { topK as selectTopK } from './top-k';
+
+export interface RetrieveFilter {
+  kind?: SourceKind[];
+  yearFrom?: number;
+  yearTo?: number;
+  /** Matches any author or editor, by family name or full form, case-insensitive. */
+  author?: string;
+  /** Matches publisher or container, case-insensitive substring. */
+  publisher?: string;
+}
+
+export interface Hit {
+  chunk: Chunk;
+  source: Source;
+  /** Fused (RRF) score: order only. */
+  score: number;
+  /** Cosine similarity of query and chunk, -1..1: a calibrated signal for "how well does this match". */
+  dense: number;
+  /** BM25 score of the expanded query. */
+  bm25: number;
+}
+
+export interface RetrieveOptions {
+  query: string;
+  index: SearchIndex;
+  embedder: Embedder;
+  topK?: number;
+  filter?: RetrieveFilter;
+}
+
+/** How deep each ranker looks before fusion: deep enough that fusion can reorder, cheap enough to stay sub-millisecond. */
+const CANDIDATES = 50;
+/**
+ * Aliases help a query find text that names the entity differently, but there are many of them:
+ * at full weight they would drown the words that say what the user actually asked.
+ */
+const ALIAS_WEIGHT = 0.3;
+
+export class EmbedderMismatchError extends Error {
+  override name = 'EmbedderMismatchError';
+}
+
+/**
+ * Hybrid retrieval: dense similarity and BM25 each rank the chunks, reciprocal rank fusion merges
+ * them. The query is expanded with glossary aliases first ("ISIS-K" also searches "Islamic State
+ * Khorasan Province"), so either ranker can match whatever name the user picked.
+ */
+export async function retrieve({ query, index, embedder, topK = 8, filter }: RetrieveOptions): Promise<Hit[]> {
+  if (embedder.model !== index.embedder.model || embedder.dimension !== index.embedder.dimension) {
+    throw new EmbedderMismatchError(
+      `index was built with ${index.embedder.model}/${index.embedder.dimension}, query embedder is ${embedder.model}/${embedder.dimension}`,
+    );
+  }
+  const aliases = index.expandAliases(query).join(' ');
+  const [vector, aliasVector] = await embedder.embed(aliases ? [query, aliases] : [query]);
+  const dense = denseScores(index.vectors, index.embedder.dimension, aliasVector ? blend(vector!, aliasVector) : vector!);
+  const own = tokenize(query);
+  const extra = tokenize(aliases).filter((t) => !own.includes(t));
+  const bm25 = index.bm25.score([...own, ...extra], undefined, new Map(extra.map((t) => [t, ALIAS_WEIGHT])));
+  const keep = filter ? chunkFilter(index, filter) : undefined;
+  const fused = reciprocalRankFusion([
+    selectTopK(dense, CANDIDATES, keep),
+    selectTopK(bm25, CANDIDATES, keep, 0),
+  ]);
+  return fused.slice(0, topK).map(({ index: i, score }) => ({
+    chunk: index.chunks[i]!,
+    source: index.chunkSources[i]!,
+    score,
+    dense: dense[i]!,
+    bm25: bm25[i]!,
+  }));
+}
+
+function chunkFilter(index: SearchIndex, f: RetrieveFilter): (i: number) => boolean {
+  const author = f.author?.toLowerCase();
+  const publisher = f.publisher?.toLowerCase();
+  const allowed = index.sources.filter((s) => {
+    if (f.kind && !f.kind.includes(s.kind)) return false;
+    if (f.yearFrom !== undefined && (s.year === null || s.year < f.yearFrom)) return false;
+    if (f.yearTo !== undefined && (s.year === null || s.year > f.yearTo)) return false;
+    if (author && ![...s.authors, ...s.editors].some((a) => a.toLowerCase().includes(author))) return false;
+    if (publisher && !`${s.publisher ?? ''} ${s.container ?? ''}`.toLowerCase().includes(publisher)) return false;
+    return true;
+  });
+  const ids = new Set(allowed.map((s) => s.id));
+  const mask = index.chunks.map((c) => ids.has(c.sourceId));
+  return (i) => mask[i]!;
+}
+
+/** Unit vector of q + ALIAS_WEIGHT * a. */
+function blend(q: Float32Array, a: Float32Array): Float32Array {
+  const out = new Float32Array(q.length);
+  let norm = 0;
+  for (let i = 0; i < q.length; i++) {
+    out[i] = q[i]! + ALIAS_WEIGHT * a[i]!;
+    norm += out[i]! * out[i]!;
+  }
+  norm = Math.sqrt(norm) || 1;
+  for (let i = 0; i < q.length; i++) out[i]! /= norm;
+  return out;
+}

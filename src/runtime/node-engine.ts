@@ -1,0 +1,46 @@
+import { createAnswerer } from '../answer/answerer';
+import type { Ready } from '../app';
+import type { Config } from '../config';
+import type { Embedder } from '../embed/embedder';
+import { createLexicalEmbedder } from '../embed/lexical';
+import { createOpenAIEmbedder } from '../embed/openai';
+import { selectEmbedder } from '../embed/select-embedder';
+import { createSearchIndex } from '../index/search-index';
+import { ensureIndex, type IngestResult } from '../ingest/build-index';
+import type { Logger } from '../log';
+
+/** Picks the embedder the configuration asks for (auto: transformers, else lexical) on Node. */
+export async function createNodeEmbedder(config: Config, logger: Logger): Promise<Embedder> {
+  return selectEmbedder({
+    kind: config.EMBEDDER,
+    loadTransformers: async () => {
+      // Imported lazily: onnxruntime is heavy, and lexical-only runs should not pay for it.
+      const { createTransformersEmbedder } = await import('../embed/transformers');
+      const { createProgressBar } = await import('../embed/progress-bar');
+      return createTransformersEmbedder({
+        model: config.EMBEDDING_MODEL ?? 'Xenova/all-MiniLM-L6-v2',
+        modelDir: config.MODEL_DIR,
+        onProgress: createProgressBar(process.stderr),
+      });
+    },
+    createOpenAI: () =>
+      createOpenAIEmbedder({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model: config.EMBEDDING_MODEL ?? 'text-embedding-3-small' }),
+    log: (msg, fields) => logger.info(msg, fields as Record<string, unknown>),
+  });
+}
+
+export const lexicalEmbedder = () => createLexicalEmbedder();
+
+/** Embedder, index (built or refreshed from the corpus when needed) and answerer: everything `/readyz` waits for. */
+export async function loadNodeEngine(config: Config, logger: Logger, embedder?: Embedder): Promise<Ready & { embedder: Embedder; ingest: IngestResult }> {
+  const emb = embedder ?? (await createNodeEmbedder(config, logger));
+  const ingest = await ensureIndex({
+    corpusDir: config.CORPUS_DIR,
+    dataDir: config.DATA_DIR,
+    embedder: emb,
+    log: (msg, fields) => logger.info(msg, fields),
+  });
+  const index = createSearchIndex(ingest.stored.data);
+  const answerer = createAnswerer({ index, embedder: emb, logger });
+  return { index, answerer, embedder: emb, ingest };
+}

@@ -1,0 +1,54 @@
+import { serve } from '@hono/node-server';
+import { createApp, type Ready } from '../app';
+import { ConfigError, parseConfig } from '../config';
+import { createLogger } from '../log';
+import { loadNodeEngine } from './node-engine';
+
+/** Node entry point: parse the environment, listen at once (so /healthz answers), then load the index. */
+let config;
+try {
+  config = parseConfig(process.env);
+} catch (err) {
+  if (!(err instanceof ConfigError)) throw err;
+  console.error(err.message);
+  process.exit(1);
+}
+const logger = createLogger({ level: config.LOG_LEVEL });
+let ready: Ready | undefined;
+const pending = new Set<Promise<unknown>>();
+
+const app = createApp({
+  config,
+  logger,
+  ready: () => ready,
+  waitUntil: (work) => {
+    const p = work.catch((err) => logger.error('background task failed', { error: String(err) })).finally(() => pending.delete(p));
+    pending.add(p);
+  },
+});
+
+const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+  logger.info('listening', { url: `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}` });
+});
+
+loadNodeEngine(config, logger).then(
+  (engine) => {
+    ready = engine;
+    logger.info('ready', { sources: engine.index.sources.length, chunks: engine.index.chunks.length, embedder: engine.embedder.model });
+  },
+  (err) => {
+    logger.error('could not load the index', { error: String(err) });
+    process.exit(1);
+  },
+);
+
+// Drain: stop accepting, let in-flight requests and background answers finish, then exit.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    logger.info('shutting down', { signal, inFlightBackground: pending.size });
+    server.close(() => {
+      void Promise.allSettled([...pending]).then(() => process.exit(0));
+    });
+    setTimeout(() => process.exit(0), 10_000).unref();
+  });
+}

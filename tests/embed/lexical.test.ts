@@ -1,0 +1,82 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createLexicalEmbedder } from '../../src/embed/lexical';
+
+const cosine = (a: Float32Array, b: Float32Array) => a.reduce((sum, x, i) => sum + x * b[i]!, 0);
+const norm = (a: Float32Array) => Math.sqrt(cosine(a, a));
+
+async function similarity(a: string, b: string): Promise<number> {
+  const [x, y] = await createLexicalEmbedder().embed([a, b]);
+  return cosine(x!, y!);
+}
+
+describe('lexical embedder', () => {
+  it('describes itself with a versioned model tag and its dimension', () => {
+    const e = createLexicalEmbedder({ dimension: 128 });
+    expect(e).toMatchObject({ name: 'lexical', model: 'lexical-v1-128', dimension: 128 });
+    expect(createLexicalEmbedder().dimension).toBe(256);
+  });
+
+  it('is deterministic across calls and instances', async () => {
+    const text = 'ISKP recruited Tajik fighters after 2021.';
+    const [a] = await createLexicalEmbedder().embed([text]);
+    const [b] = await createLexicalEmbedder().embed([text]);
+    const [, c] = await createLexicalEmbedder().embed(['something else entirely', text]);
+    expect(Array.from(a!)).toEqual(Array.from(b!));
+    expect(Array.from(a!)).toEqual(Array.from(c!));
+  });
+
+  it('returns one unit-length vector per text, in order, even for empty or stopword-only text', async () => {
+    const texts = ['Islamic State Khorasan Province', '', 'who is it?', '!!!', 'ок, Кабул', 'x'.repeat(5000)];
+    const vectors = await createLexicalEmbedder({ dimension: 64 }).embed(texts);
+    expect(vectors).toHaveLength(texts.length);
+    for (const v of vectors) {
+      expect(v).toBeInstanceOf(Float32Array);
+      expect(v).toHaveLength(64);
+      expect(norm(v)).toBeCloseTo(1, 5);
+    }
+    expect(await createLexicalEmbedder().embed([])).toEqual([]);
+  });
+
+  it('puts a paraphrase closer than unrelated text', async () => {
+    const text = 'ISKP reorganized its leadership after the attacks in Kabul';
+    const paraphrase = 'After the Kabul attacks, ISKP was reorganizing its leaders';
+    const unrelated = 'The weather in Paris was sunny with light winds today';
+    const close = await similarity(text, paraphrase);
+    const far = await similarity(text, unrelated);
+    expect(close).toBeGreaterThan(0.5);
+    expect(close).toBeGreaterThan(far + 0.4);
+  });
+
+  it('puts transliteration variants and derived names near each other', async () => {
+    expect(await similarity('Khurasan', 'Khorasan')).toBeGreaterThan((await similarity('Khurasan', 'Baghdad')) + 0.2);
+    expect(await similarity('Tajik', 'Tajikistan')).toBeGreaterThan((await similarity('Tajik', 'Pakistan')) + 0.15);
+    expect(await similarity('Islamic State Khurasan Province', 'Islamic State Khorasan Province')).toBeGreaterThan(0.6);
+  });
+
+  it('ignores case and diacritics', async () => {
+    expect(await similarity('Wilāyat Ḫurāsān', 'wilayat hurasan')).toBeCloseTo(1, 5);
+  });
+
+  it('embeds thousands of ~200-character texts per second', async () => {
+    const base =
+      'The Islamic State Khorasan Province (ISKP) expanded recruitment among Tajik and Uzbek fighters after 2021, ' +
+      'exploiting Taliban governance failures and regional grievances in northern Afghanistan.';
+    const texts = Array.from({ length: 3000 }, (_, i) => `${base.slice(i % 17)} ${i}`);
+    const e = createLexicalEmbedder();
+    const start = performance.now();
+    await e.embed(texts);
+    const perSecond = texts.length / ((performance.now() - start) / 1000);
+    expect(perSecond).toBeGreaterThan(2000);
+  });
+
+  it('uses only Web-standard APIs, so it can run on Cloudflare Workers', async () => {
+    for (const file of ['lexical.ts', 'tokenize.ts', 'embedder.ts']) {
+      const source = await readFile(path.join(import.meta.dirname, '../../src/embed', file), 'utf8');
+      const specifiers = [...source.matchAll(/\bfrom\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]/g)].map((m) => m[1] ?? m[2]);
+      for (const specifier of specifiers) expect(specifier, `${file} imports ${specifier}`).toMatch(/^\.\//);
+      expect(source, file).not.toMatch(/\bnode:|\bBuffer\b|\bprocess\.|\brequire\(/);
+    }
+  });
+});
