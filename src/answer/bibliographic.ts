@@ -42,7 +42,9 @@ export function answerBibliographic(question: string, ctx: BibliographyContext, 
   const works = ctx.sources.filter((s) => s.kind === 'reference' || s.kind === 'document');
   const years = [...new Set(question.match(YEAR) ?? [])].map(Number);
   const byAuthor = works.filter((s) => mentionsAuthor(question, s));
-  const byOutlet = works.filter((s) => mentionsOutlet(question, s, ctx.terms));
+  // An outlet named exactly ("CTC Sentinel") beats one matched through the glossary (CTC, the institute).
+  const namedOutlet = works.filter((s) => namesOutlet(question, s));
+  const byOutlet = namedOutlet.length ? namedOutlet : works.filter((s) => mentionsOutlet(question, s, ctx.terms));
   const fields = (Object.keys(FIELDS) as Field[]).filter((f) => FIELDS[f].test(question));
 
   if (paper && CITE.test(question) && !LISTING.test(question)) return citePaper(question, paper, cite);
@@ -89,9 +91,14 @@ function mentionsOutlet(question: string, s: Source, terms: TermModel): boolean 
   const outlet = [s.publisher, s.container].filter(Boolean).join(' ; ');
   if (!outlet) return false;
   const asked = terms.entities(question);
-  if (terms.entities(outlet).some((e) => asked.includes(e) && terms.entry(e)?.kind !== 'place' && terms.entry(e)?.kind !== 'group')) return true;
-  // An outlet named in full that the glossary does not know.
-  return [s.publisher, s.container].some((name) => name && name.length > 3 && question.toLowerCase().includes(name.toLowerCase()));
+  return terms.entities(outlet).some((e) => asked.includes(e) && terms.entry(e)?.kind !== 'place' && terms.entry(e)?.kind !== 'group');
+}
+
+function namesOutlet(question: string, s: Source): boolean {
+  const q = question.toLowerCase();
+  return [s.publisher, s.container, s.authors.length === 1 && !s.authors[0]!.includes(',') ? s.authors[0] : null].some(
+    (name) => name && name.length > 3 && q.includes(name.toLowerCase().replace(/^the\s+/, '')),
+  );
 }
 
 function describeFilter(question: string, years: number[], byAuthor: Source[], byOutlet: Source[]): string {

@@ -1,5 +1,5 @@
-import { nameParts } from './names.js';
-import type { Source } from './types.js';
+import { nameParts } from './names';
+import type { Source } from './types';
 
 /**
  * Render a source for the user's reference manager. Only the record's fields are used, never its

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { GlossaryEntry } from './types.js';
+import type { GlossaryEntry } from './types';
 
 /**
  * The glossary lets retrieval find "ISIS-K" in a source that only says "Islamic State Khorasan

@@ -1,9 +1,9 @@
-import { parseGlossary } from './glossary.js';
-import { parseCsl } from './parse-csl.js';
-import { parseMarkdown } from './parse-markdown.js';
-import { isSeedDocument, parseSeed } from './parse-seed.js';
-import { uniqueId } from './source-id.js';
-import type { Corpus, GlossaryEntry, Source } from './types.js';
+import { parseGlossary } from './glossary';
+import { parseCsl } from './parse-csl';
+import { parseMarkdown } from './parse-markdown';
+import { isSeedDocument, parseSeed } from './parse-seed';
+import { uniqueId } from './source-id';
+import type { Corpus, GlossaryEntry, Source } from './types';
 
 export interface CorpusFile {
   /** Path relative to the corpus folder, e.g. `000_62fae53512a10254.txt` or `notes/iskp.md`. */
@@ -24,12 +24,14 @@ export function loadCorpus(files: readonly CorpusFile[]): Corpus {
 
   for (const file of ordered(files)) {
     try {
-      const parsed = parseFile(file);
+      // Ids are claimed on a copy, so a file that fails half-way leaves no holes in the id space.
+      const claimed = new Set(taken);
+      const parsed = parseFile(file, claimed);
       if (parsed.kind === 'glossary') {
         glossary.push(...parsed.entries);
       } else {
-        // Earlier files keep their ids; a later duplicate gets -b, -c, … so citations never collide.
-        for (const s of parsed.sources) sources.push({ ...s, id: uniqueId(s.id, taken), file: file.name });
+        for (const s of parsed.sources) sources.push({ ...s, file: file.name });
+        for (const id of claimed) taken.add(id);
       }
     } catch (err) {
       errors.push({ file: file.name, message: err instanceof Error ? err.message : String(err) });
@@ -40,13 +42,20 @@ export function loadCorpus(files: readonly CorpusFile[]): Corpus {
 
 type Parsed = { kind: 'sources'; sources: Source[] } | { kind: 'glossary'; entries: GlossaryEntry[] };
 
-function parseFile(file: CorpusFile): Parsed {
+/**
+ * Earlier files keep their ids; a later duplicate gets -b, -c, … (from the base id, via the shared
+ * `taken` set) so citations never collide.
+ */
+function parseFile(file: CorpusFile, taken: Set<string>): Parsed {
   const base = baseName(file.name).toLowerCase();
   const ext = base.includes('.') ? base.slice(base.lastIndexOf('.')) : '';
   if (base === 'glossary.json') return { kind: 'glossary', entries: parseGlossary(file.text) };
-  if (ext === '.json') return { kind: 'sources', sources: parseCsl(file.text, file.name) };
-  if (ext === '.txt' && isSeedDocument(file.text)) return { kind: 'sources', sources: parseSeed(file.text, file.name) };
-  if (ext === '.md' || ext === '.markdown' || ext === '.txt') return { kind: 'sources', sources: [parseMarkdown(file.text, file.name)] };
+  if (ext === '.json') return { kind: 'sources', sources: parseCsl(file.text, file.name, taken) };
+  if (ext === '.txt' && isSeedDocument(file.text)) return { kind: 'sources', sources: parseSeed(file.text, file.name, taken) };
+  if (ext === '.md' || ext === '.markdown' || ext === '.txt') {
+    const doc = parseMarkdown(file.text, file.name);
+    return { kind: 'sources', sources: [{ ...doc, id: uniqueId(doc.id, taken) }] };
+  }
   throw new Error(`${file.name}: unsupported file type "${ext || '(none)'}" (expected .txt, .md, .markdown or .json)`);
 }
 

@@ -1,4 +1,4 @@
-import { isAbbreviation } from './sentences.js';
+import { isAbbreviation } from './sentences';
 
 /**
  * Person and organisation names. Convention for the whole corpus: people are "Family, I. N." (APA

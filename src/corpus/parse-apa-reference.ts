@@ -1,5 +1,5 @@
-import { invertName, splitApaAuthors } from './names.js';
-import { isAbbreviation } from './sentences.js';
+import { invertName, splitApaAuthors } from './names';
+import { isAbbreviation } from './sentences';
 
 /**
  * One APA-style reference-list entry → fields. The entry is read as APA elements separated by periods:

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { formatCitation } from './format-citation.js';
-import { apaName } from './names.js';
-import { sourceId, uniqueId } from './source-id.js';
-import type { Source } from './types.js';
+import { formatCitation } from './format-citation';
+import { apaName } from './names';
+import { sourceId, uniqueId } from './source-id';
+import type { Source } from './types';
 
 /**
  * A Zotero (or any CSL-JSON) export: an array of items. Each becomes a 'reference'; since there is no
@@ -50,7 +50,8 @@ type CslItem = z.infer<typeof item>;
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-export function parseCsl(json: string, file: string): Source[] {
+/** Ids are claimed in `taken` (pass the corpus-wide set so collisions with other files get -b, -c). */
+export function parseCsl(json: string, file: string, taken: Set<string> = new Set()): Source[] {
   let data: unknown;
   try {
     data = JSON.parse(json);
@@ -66,7 +67,6 @@ export function parseCsl(json: string, file: string): Source[] {
     });
     throw new Error(`${file}: invalid CSL-JSON: ${problems.join('; ')}`);
   }
-  const taken = new Set<string>();
   return parsed.data.map((entry) => toSource(entry, file, taken));
 }
 

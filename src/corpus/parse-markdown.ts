@@ -1,7 +1,7 @@
-import { readFrontMatter, type FrontMatterValue } from './front-matter.js';
-import { pairInitials, splitNames } from './names.js';
-import { slugify, sourceId } from './source-id.js';
-import type { Source } from './types.js';
+import { readFrontMatter, type FrontMatterValue } from './front-matter';
+import { pairInitials, splitNames } from './names';
+import { slugify, sourceId } from './source-id';
+import type { Source } from './types';
 
 /**
  * A user document (.md/.txt): optional front matter with title, authors, year, url, publisher,

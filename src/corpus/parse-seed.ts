@@ -1,7 +1,7 @@
-import { isApaReferenceLine, parseApaReference } from './parse-apa-reference.js';
-import { apaName } from './names.js';
-import { sourceId, uniqueId } from './source-id.js';
-import type { Source } from './types.js';
+import { isApaReferenceLine, parseApaReference } from './parse-apa-reference';
+import { apaName } from './names';
+import { sourceId, uniqueId } from './source-id';
+import type { Source } from './types';
 
 /**
  * The seed is a journal page saved as text (OJS layout):
@@ -32,8 +32,11 @@ export function isSeedDocument(text: string): boolean {
   return lines.some((l) => HOW_TO_CITE.test(l)) && lines.filter(isApaReferenceLine).length >= 3;
 }
 
-/** The paper, its abstract, then every reference in document order. */
-export function parseSeed(text: string, file?: string): Source[] {
+/**
+ * The paper, its abstract, then every reference in document order. Ids are claimed in `taken` (pass
+ * the corpus-wide set so collisions with other files are suffixed from the base id).
+ */
+export function parseSeed(text: string, file?: string, taken: Set<string> = new Set()): Source[] {
   const lines = splitLines(text);
   const content = lines.filter((l) => l.text.trim() !== '');
   const cite = content.findIndex((l) => HOW_TO_CITE.test(l.text));
@@ -52,7 +55,6 @@ export function parseSeed(text: string, file?: string): Source[] {
 
   const cited = parseOjsCitation(citation);
   const authors = bylines.length > 0 ? bylines.flatMap((l) => bylineAuthors(l.text)) : cited.authors;
-  const taken = new Set<string>();
   const paper: Source = {
     id: uniqueId(sourceId(authors, cited.year, title), taken),
     kind: 'paper',

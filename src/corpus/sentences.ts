@@ -1,4 +1,4 @@
-import type { Sentence } from './types.js';
+import type { Sentence } from './types';
 
 /**
  * Sentence splitting for citation: answers quote sentences by offset, so every sentence is an exact,

@@ -1,4 +1,4 @@
-import { familyName } from './names.js';
+import { familyName } from './names';
 
 /**
  * Ids are what users and answers cite (`hamming-2023`), so they are derived from the record itself and

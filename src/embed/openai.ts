@@ -116,6 +116,9 @@ function describe(err: unknown): string {
 }
 
 function buildEmbedder(request: Requester, model: string, dimension: number, batchSize: number): Embedder {
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    throw new Error(`openai embedder: batchSize must be a positive integer, got ${batchSize}`);
+  }
   return {
     name: 'openai',
     model,

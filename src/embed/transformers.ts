@@ -47,6 +47,9 @@ export async function createTransformersEmbedder({
   batchSize = 32,
   quantized = true,
 }: TransformersEmbedderOptions = {}): Promise<Embedder> {
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    throw new Error(`transformers embedder: batchSize must be a positive integer, got ${batchSize}`);
+  }
   env.allowLocalModels = true;
   env.allowRemoteModels = allowRemote;
   if (modelDir) {
@@ -80,8 +83,12 @@ export async function createTransformersEmbedder({
     return vectors;
   }
 
-  const probe = await run([PROBE_TEXT]);
-  const dimension = probe[0]?.length ?? 0;
+  let dimension: number;
+  try {
+    dimension = (await run([PROBE_TEXT]))[0]?.length ?? 0;
+  } catch (err) {
+    throw new Error(`transformers embedder: model "${model}" loaded but failed to run: ${messageOf(err)}`, { cause: err });
+  }
   if (dimension === 0) throw new Error(`transformers embedder: model "${model}" produced an empty embedding`);
 
   return {

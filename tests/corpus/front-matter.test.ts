@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFrontMatter } from '../../src/corpus/front-matter.js';
+import { readFrontMatter } from '../../src/corpus/front-matter';
 
 describe('readFrontMatter()', () => {
   it('returns null when the text has no front matter', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createAliasExpander, expandWithGlossary, parseGlossary } from '../../src/corpus/glossary.js';
+import { createAliasExpander, expandWithGlossary, parseGlossary } from '../../src/corpus/glossary';
 
 const glossary = parseGlossary(readFileSync(new URL('../../corpus/glossary.json', import.meta.url), 'utf8'));
 const expand = createAliasExpander(glossary);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/corpus/load-corpus.js';
+import { loadCorpus } from '../../src/corpus/load-corpus';
 
 const read = (path: string): string => readFileSync(new URL(path, import.meta.url), 'utf8');
 const SEED = '000_62fae53512a10254.txt';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apaName, familyName, initials, invertName, isInitials, nameParts, splitApaAuthors } from '../../src/corpus/names.js';
+import { apaName, familyName, initials, invertName, isInitials, nameParts, splitApaAuthors } from '../../src/corpus/names';
 
 describe('splitApaAuthors()', () => {
   it('pairs family names with their initials', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isApaReferenceLine, parseApaReference } from '../../src/corpus/parse-apa-reference.js';
+import { isApaReferenceLine, parseApaReference } from '../../src/corpus/parse-apa-reference';
 
 describe('parseApaReference()', () => {
   it('does not take a title’s own last sentence as publisher when it is not name-like', () => {

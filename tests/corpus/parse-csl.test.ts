@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCsl } from '../../src/corpus/parse-csl.js';
+import { parseCsl } from '../../src/corpus/parse-csl';
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/corpus/${name}`, import.meta.url), 'utf8');
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseMarkdown } from '../../src/corpus/parse-markdown.js';
+import { parseMarkdown } from '../../src/corpus/parse-markdown';
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/corpus/${name}`, import.meta.url), 'utf8');
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isSeedDocument, parseSeed } from '../../src/corpus/parse-seed.js';
-import { splitSentences } from '../../src/corpus/sentences.js';
+import { isSeedDocument, parseSeed } from '../../src/corpus/parse-seed';
+import { splitSentences } from '../../src/corpus/sentences';
 
 const FILE = '000_62fae53512a10254.txt';
 const seed = readFileSync(new URL(`../../corpus/${FILE}`, import.meta.url), 'utf8');

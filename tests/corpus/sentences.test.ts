@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAbbreviation, splitSentences } from '../../src/corpus/sentences.js';
+import { isAbbreviation, splitSentences } from '../../src/corpus/sentences';
 
 function texts(input: string): string[] {
   const sentences = splitSentences(input);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slugify, sourceId, uniqueId } from '../../src/corpus/source-id.js';
+import { slugify, sourceId, uniqueId } from '../../src/corpus/source-id';
 
 describe('sourceId()', () => {
   it('uses the first author’s family name and the year', () => {

@@ -39,6 +39,18 @@ describe('lexical embedder', () => {
     expect(await createLexicalEmbedder().embed([])).toEqual([]);
   });
 
+  it('gives a long passage the same vector whether or not its buffers were already grown', async () => {
+    const words = Array.from({ length: 3000 }, (_, i) => `w${(i * 7919) % 5003}x${String.fromCharCode(97 + (i % 26))}`);
+    const long = words.join(' ');
+    const warm = createLexicalEmbedder();
+    const [first] = await warm.embed([long]);
+    const [second] = await warm.embed(['short', long]).then((v) => [v[1]]);
+    const [fresh] = await createLexicalEmbedder().embed([long]);
+    expect(norm(first!)).toBeCloseTo(1, 5);
+    expect(Array.from(second!)).toEqual(Array.from(first!));
+    expect(Array.from(fresh!)).toEqual(Array.from(first!));
+  });
+
   it('puts a paraphrase closer than unrelated text', async () => {
     const text = 'ISKP reorganized its leadership after the attacks in Kabul';
     const paraphrase = 'After the Kabul attacks, ISKP was reorganizing its leaders';
@@ -50,8 +62,13 @@ describe('lexical embedder', () => {
   });
 
   it('puts transliteration variants and derived names near each other', async () => {
-    expect(await similarity('Khurasan', 'Khorasan')).toBeGreaterThan((await similarity('Khurasan', 'Baghdad')) + 0.2);
-    expect(await similarity('Tajik', 'Tajikistan')).toBeGreaterThan((await similarity('Tajik', 'Pakistan')) + 0.15);
+    // Single words are the hard case: at 256 dimensions unrelated words still score ±0.1.
+    const khorasan = await similarity('Khurasan', 'Khorasan');
+    expect(khorasan).toBeGreaterThan(0.2);
+    expect(khorasan).toBeGreaterThan((await similarity('Khurasan', 'Baghdad')) + 0.15);
+    const tajik = await similarity('Tajik', 'Tajikistan');
+    expect(tajik).toBeGreaterThan(0.2);
+    expect(tajik).toBeGreaterThan((await similarity('Tajik', 'Pakistan')) + 0.15);
     expect(await similarity('Islamic State Khurasan Province', 'Islamic State Khorasan Province')).toBeGreaterThan(0.6);
   });
 

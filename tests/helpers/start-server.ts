@@ -1,0 +1,68 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface RunningServer {
+  url: string;
+  process: ChildProcess;
+  /** Every log line the server printed so far. */
+  logs: string[];
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/**
+ * Starts the real Node entry point (`src/runtime/node.ts`) on 127.0.0.1 with a free port and a
+ * fresh DATA_DIR, and resolves once `/readyz` answers 200. Extra environment variables override.
+ */
+export async function startServer(env: Record<string, string> = {}, { waitReady = true, timeoutMs = 60_000 } = {}): Promise<RunningServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/runtime/node.ts'], {
+    cwd: join(import.meta.dirname, '../..'),
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      EMBEDDER: 'lexical',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'iskp-data-')),
+      LOG_LEVEL: 'info',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: string[] = [];
+  let buffered = '';
+  const onData = (chunk: Buffer) => {
+    buffered += chunk.toString();
+    const lines = buffered.split('\n');
+    buffered = lines.pop()!;
+    logs.push(...lines);
+  };
+  child.stdout!.on('data', onData);
+  child.stderr!.on('data', onData);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  const deadline = Date.now() + timeoutMs;
+  let url: string | undefined;
+  while (!url) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${logs.join('\n')}`);
+    if (Date.now() > deadline) throw new Error(`server did not listen in time:\n${logs.join('\n')}`);
+    url = logs.map((l) => /"msg":"listening","url":"([^"]+)"/.exec(l)?.[1]).find(Boolean);
+    if (!url) await new Promise((r) => setTimeout(r, 50));
+  }
+  while (waitReady) {
+    if (Date.now() > deadline) throw new Error(`server not ready in time:\n${logs.join('\n')}`);
+    const res = await fetch(`${url}/readyz`).catch(() => undefined);
+    if (res?.status === 200) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    url,
+    process: child,
+    logs,
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
