@@ -1,43 +1,40 @@
 import type { Embedder } from '../embed/embedder';
 import type { SearchIndex } from '../index/search-index';
 import type { Logger } from '../log';
-import { retrieve, type Hit } from '../retrieve/retrieve';
+import { retrieve } from '../retrieve/retrieve';
 import { abstentionText, type AbstainReason } from './abstain';
 import { answerBibliographic } from './bibliographic';
 import { createCitationList } from './citations';
-import { answerFromPassages, evidenceText } from './extractive';
+import { createAnswerContext, type AnswerContext } from './context';
+import { answerFromPassages } from './extractive';
 import { resolveFollowUp } from './follow-up';
 import { isOffTask, isSmallTalk } from './intent';
-import { createPronounResolver } from '../corpus/pronouns';
-import { candidateQuestions, rankSuggestions } from './suggest';
-import { createSupportScorer } from './support';
-import { createTermModel } from './terms';
 import type { Answerer, AnswerEvent, AskRequest, AskResponse } from './types';
 
 export interface AnswererDeps {
   index: SearchIndex;
   embedder: Embedder;
   logger: Logger;
+  /** Shared with other answerers over the same index; built here when absent. */
+  context?: AnswerContext;
 }
 
 const TOP_K = 8;
+
+/** An extractive answer, before follow-up suggestions are attached. */
+export type Draft = Omit<AskResponse, 'followUps'>;
 
 /**
  * The extractive answerer: no model, no network. Off-task requests are declined, bibliographic
  * questions answered from metadata, everything else from the passages that support it, and an
  * honest abstention when none does.
  */
-export function createAnswerer({ index, embedder }: AnswererDeps): Answerer {
-  const resolve = createPronounResolver(index.glossary);
-  const evidenceByChunk = new Map(index.chunks.map((chunk, i) => [chunk.id, evidenceText(index.chunkSources[i]!, chunk, resolve)]));
-  const terms = createTermModel(index.glossary, [...evidenceByChunk.values()]);
-  const support = createSupportScorer(terms);
-  const passages = { support, resolve, evidence: (hit: Hit) => evidenceByChunk.get(hit.chunk.id)! };
-  const bibliography = { sources: index.sources, terms, support };
+export function createAnswerer({ index, embedder, context = createAnswerContext(index) }: AnswererDeps): Answerer & { draft(request: AskRequest): Promise<Draft>; suggestions(): Promise<string[]> } {
+  const bibliography = { sources: index.sources, terms: context.terms, support: context.support };
 
-  async function answer(request: AskRequest): Promise<Omit<AskResponse, 'followUps'>> {
+  async function draft(request: AskRequest): Promise<Draft> {
     const question = request.question.trim();
-    const query = resolveFollowUp(question, request.history, terms);
+    const query = resolveFollowUp(question, request.history, context.terms);
     const base = { mode: 'extractive' as const, query };
     if (isOffTask(question)) return { ...base, ...abstain('off_task') };
     if (isSmallTalk(question)) return { ...base, ...abstain('small_talk') };
@@ -45,7 +42,7 @@ export function createAnswerer({ index, embedder }: AnswererDeps): Answerer {
     const bib = answerBibliographic(query, bibliography, cite);
     if (bib) return { ...base, answer: bib, answerable: true, citations: cite.list() };
     const hits = await retrieve({ query, index, embedder, topK: TOP_K });
-    const text = answerFromPassages(query, hits, passages, cite);
+    const text = answerFromPassages(query, hits, context, cite);
     if (!text) return { ...base, ...abstain('unsupported') };
     return { ...base, answer: text, answerable: true, citations: cite.list() };
   }
@@ -53,40 +50,31 @@ export function createAnswerer({ index, embedder }: AnswererDeps): Answerer {
   const abstain = (reason: AbstainReason) => ({ answer: abstentionText(reason, index.sources), answerable: false, citations: [] });
 
   // Suggestions are only offered once the answerer has shown it can answer them.
-  let suggestions: Promise<string[]> | undefined;
-  const answerableSuggestions = () =>
-    (suggestions ??= (async () => {
-      const all = candidateQuestions(index.sources, terms);
-      const ok = await Promise.all(all.map(async (q) => (await answer({ question: q })).answerable));
-      return all.filter((_, i) => ok[i]);
+  let pool: Promise<string[]> | undefined;
+  const suggestions = () =>
+    (pool ??= (async () => {
+      const ok = await Promise.all(context.candidates.map(async (q) => (await draft({ question: q })).answerable));
+      return context.candidates.filter((_, i) => ok[i]);
     })());
 
   async function ask(request: AskRequest): Promise<AskResponse> {
-    const result = await answer(request);
-    const pool = await answerableSuggestions();
-    const followUps = result.answerable
-      ? rankSuggestions(result.query, result.citations, pool, terms)
-      : diverse(pool);
-    return { ...result, followUps };
+    const result = await draft(request);
+    return { ...result, followUps: context.followUps(result.query, result.citations, result.answerable, await suggestions()) };
   }
 
   return {
     ask,
+    draft,
+    suggestions,
     async *stream(request): AsyncIterable<AnswerEvent> {
       const response = await ask(request);
       // The extractive answer exists whole at once; streaming it sentence by sentence keeps one
       // client code path for both modes.
-      for (const piece of response.answer.match(/[^\n.!?]*(?:[.!?]+(?:\s+|$)|\n|$)/g) ?? []) {
-        if (piece) yield { type: 'delta', text: piece };
-      }
+      for (const piece of splitForStreaming(response.answer)) yield { type: 'delta', text: piece };
       yield { type: 'end', response };
     },
   };
 }
 
-/** For abstentions: a spread of topics rather than the closest three. */
-function diverse(pool: string[], count = 3): string[] {
-  if (pool.length <= count) return pool;
-  const step = Math.floor(pool.length / count);
-  return Array.from({ length: count }, (_, i) => pool[i * step]!);
-}
+/** Sentence-sized pieces that concatenate back to the exact text. */
+export const splitForStreaming = (text: string): string[] => (text.match(/[^\n.!?]*(?:[.!?]+(?:\s+|$)|\n|$)/g) ?? []).filter(Boolean);

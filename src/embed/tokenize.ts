@@ -19,9 +19,9 @@ const STOPWORDS: ReadonlySet<string> = new Set(
     'my myself no nor not now of off on once only or other our ours ourselves out over own same she should ' +
     'so some such than that the their theirs them themselves then there these they this those through to ' +
     'too under until up very was we were what when where which while who whom why will with would you your ' +
-    'yours yourself yourselves also may might must shall upon via within without among amongst its ' +
+    'yours yourself yourselves also may might must shall upon via within without among amongst ' +
     // Contraction debris left after splitting on apostrophes ("don't" → "don", "t").
-    's t d ll m re ve don doesn didn isn wasn aren weren won wouldn shouldn couldn'
+    's t d ll m re ve don doesn didn isn wasn aren weren wouldn shouldn couldn'
   ).split(' '),
 );
 

@@ -3,7 +3,7 @@ import type { Ready } from '../app';
 import type { Config } from '../config';
 import type { Embedder } from '../embed/embedder';
 import { createLexicalEmbedder } from '../embed/lexical';
-import { createOpenAIEmbedder } from '../embed/openai';
+import { loadOpenAIEmbedder } from '../embed/openai';
 import { selectEmbedder } from '../embed/select-embedder';
 import { createSearchIndex } from '../index/search-index';
 import { ensureIndex, type IngestResult } from '../ingest/build-index';
@@ -24,7 +24,7 @@ export async function createNodeEmbedder(config: Config, logger: Logger): Promis
       });
     },
     createOpenAI: () =>
-      createOpenAIEmbedder({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model: config.EMBEDDING_MODEL ?? 'text-embedding-3-small' }),
+      loadOpenAIEmbedder({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model: config.EMBEDDING_MODEL ?? 'text-embedding-3-small' }),
     log: (msg, fields) => logger.info(msg, fields as Record<string, unknown>),
   });
 }

@@ -1,0 +1,41 @@
+import { createPronounResolver } from '../corpus/pronouns';
+import type { SearchIndex } from '../index/search-index';
+import type { Hit } from '../retrieve/retrieve';
+import { evidenceText, type PassageContext } from './extractive';
+import { candidateQuestions, rankSuggestions } from './suggest';
+import { createSupportScorer, type SupportScorer } from './support';
+import { createTermModel, type TermModel } from './terms';
+import type { Citation } from './types';
+
+/** Everything answering derives from an index, built once per index and shared by every answerer. */
+export interface AnswerContext extends PassageContext {
+  index: SearchIndex;
+  terms: TermModel;
+  support: SupportScorer;
+  /** Up to three follow-up questions; `pool` is the list of questions known to be answerable. */
+  followUps(query: string, citations: Citation[], answerable: boolean, pool: string[]): string[];
+  candidates: string[];
+}
+
+export function createAnswerContext(index: SearchIndex): AnswerContext {
+  const resolve = createPronounResolver(index.glossary);
+  const evidenceByChunk = new Map(index.chunks.map((chunk, i) => [chunk.id, evidenceText(index.chunkSources[i]!, chunk, resolve)]));
+  const terms = createTermModel(index.glossary, [...evidenceByChunk.values()]);
+  const support = createSupportScorer(terms);
+  return {
+    index,
+    terms,
+    support,
+    resolve,
+    evidence: (hit: Hit) => evidenceByChunk.get(hit.chunk.id) ?? hit.chunk.text,
+    candidates: candidateQuestions(index.sources, terms),
+    followUps: (query, citations, answerable, pool) => (answerable ? rankSuggestions(query, citations, pool, terms) : diverse(pool)),
+  };
+}
+
+/** For abstentions: a spread of topics rather than the closest three. */
+function diverse(pool: string[], count = 3): string[] {
+  if (pool.length <= count) return pool;
+  const step = Math.floor(pool.length / count);
+  return Array.from({ length: count }, (_, i) => pool[i * step]!);
+}
