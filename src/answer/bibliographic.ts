@@ -17,7 +17,7 @@ export interface BibliographyContext {
 }
 
 const WORKS = String.raw`(sources?|references?|works?|articles?|reports?|pieces?|publications?|papers|items?|entries|studies|texts?|citations|bibliography)`;
-const LISTING = new RegExp(String.raw`\b(which|what|list|show|name|give|how many|are there|any|all)\b[^?]*\b${WORKS}\b|\bworks cited\b|\bwhat (?:did|has|have|does)\b[^?]*\b(write|wrote|publish|published|author)\b|\b(written|published|authored) by\b|\bby\b\s+\p{Lu}`, 'iu');
+const LISTING = new RegExp(String.raw`\b(which|what|list|show|name|give|how many|are there|any|all)\b[^?]*\b${WORKS}\b|\bworks cited\b|\bwhat (?:did|has|have|does)\b[^?]*\b(write|wrote|publish|published|author)\b|\b(written|published|authored) by\b`, 'iu');
 const FIELDS = {
   pages: /\b(pages?|pp)\b/i,
   volume: /\b(volume|issue|number)\b/i,
@@ -42,9 +42,7 @@ export function answerBibliographic(question: string, ctx: BibliographyContext, 
   const works = ctx.sources.filter((s) => s.kind === 'reference' || s.kind === 'document');
   const years = [...new Set(question.match(YEAR) ?? [])].map(Number);
   const byAuthor = works.filter((s) => mentionsAuthor(question, s));
-  // An outlet named exactly ("CTC Sentinel") beats one matched through the glossary (CTC, the institute).
-  const namedOutlet = works.filter((s) => namesOutlet(question, s));
-  const byOutlet = namedOutlet.length ? namedOutlet : works.filter((s) => mentionsOutlet(question, s, ctx.terms));
+  const byOutlet = works.filter((s) => namesOutlet(question, s) || mentionsOutlet(question, s, ctx.terms));
   const fields = (Object.keys(FIELDS) as Field[]).filter((f) => FIELDS[f].test(question));
 
   if (paper && CITE.test(question) && !LISTING.test(question)) return citePaper(question, paper, cite);
@@ -65,7 +63,8 @@ export function answerBibliographic(question: string, ctx: BibliographyContext, 
   }
 
   if (!fields.length) return undefined;
-  if (named.length) return named.map((s) => describeFields(s, fields, cite)).join('\n');
+  const inYears = years.length ? named.filter((s) => s.year !== null && years.includes(s.year)) : named;
+  if (inYears.length) return inYears.map((s) => describeFields(s, fields.filter((f) => f !== 'year' || !years.length), cite)).join('\n');
   if (paper && PAPER.test(question)) return paperFacts(paper, fields, cite);
   // Only a question about a publication may be matched to a title: "when was ISIS defeated?" is
   // about an event, even though a reference is titled "Defeated and Detained".
@@ -175,6 +174,7 @@ function describeFields(s: Source, fields: Field[], cite: CitationList): string 
     if (f === 'year') parts.push(s.year ? `${title} by ${s.authors.map(familyName).join(' & ')} was published in ${s.year}` : `The reference list gives no date for ${title}`);
     if (f === 'title') parts.push(`${who} is titled ${title}`);
   }
+  if (!parts.length) parts.push(`${who}, ${title}, ${venue(s)}`);
   return `${[...new Set(parts)].join('; ')} ${marker}.`;
 }
 

@@ -5,7 +5,7 @@ import { authorYear, quoted, titleQuote, type CitationList } from './citations';
 import type { SupportScorer } from './support';
 
 /** A passage must hold at least this share of the question's weighted terms to be quoted. */
-export const MIN_SUPPORT = 0.5;
+export const MIN_SUPPORT = 0.55;
 /** Passages well below the best one are left out: they would dilute the answer. */
 const RELATIVE_TO_BEST = 0.75;
 const MAX_SENTENCES = 3;
@@ -33,7 +33,13 @@ export interface PassageContext {
 export function answerFromPassages(question: string, hits: Hit[], { support, evidence, resolve }: PassageContext, cite: CitationList): string | undefined {
   const focus = support.focusTerms(question);
   if (!focus.length) return undefined;
-  const scored: Scored[] = hits.map((hit) => ({ hit, coverage: support.support(focus, evidence(hit)).coverage }));
+  const needsNumber = ASKS_QUANTITY.test(question);
+  const scored: Scored[] = hits.map((hit) => {
+    const text = evidence(hit);
+    // "How many died?" is not answered by a passage that holds no number the question lacks.
+    const answersQuantity = !needsNumber || numbersIn(text).some((n) => !numbersIn(question).includes(n));
+    return { hit, coverage: answersQuantity ? support.support(focus, text).coverage : 0 };
+  });
   const best = Math.max(0, ...scored.map((s) => s.coverage));
   if (best < MIN_SUPPORT) return undefined;
   const floor = Math.max(MIN_SUPPORT, best * RELATIVE_TO_BEST);
@@ -65,7 +71,7 @@ export function answerFromPassages(question: string, hits: Hit[], { support, evi
 
 /** What a passage offers as evidence: a sentence's words (pronoun resolved), or a reference's title and outlet. */
 export function evidenceText(source: Source, chunk: Chunk, resolve: PassageContext['resolve']): string {
-  if (source.kind === 'reference') return [source.title, source.publisher, source.container, source.authors.join(' ')].filter(Boolean).join(' ');
+  if (source.kind === 'reference') return [source.title, source.publisher, source.container, source.authors.join(' '), source.year].filter(Boolean).join(' ');
   if (source.kind === 'paper') return source.title;
   return resolve(source, chunk.offset, chunk.text);
 }
@@ -74,6 +80,9 @@ const outlet = (s: Source) => {
   const o = s.publisher && !s.authors.includes(s.publisher) ? s.publisher : s.container;
   return o ? ` (${o})` : '';
 };
+
+const ASKS_QUANTITY = /\bhow (many|much)\b|\bnumber of\b|\bdeath toll\b|\bcasualt(y|ies)\b|\bfigures?\b/i;
+const numbersIn = (text: string) => text.match(/\d+(?:[.,]\d+)*|\b(dozens?|hundreds?|thousands?|millions?)\b/gi)?.map((n) => n.toLowerCase()) ?? [];
 
 const FUNCTION_WORDS = /^(The|This|That|These|Those|For|Its|It|Although|A|An|In|On|At|As|But|And|Its|However|While|When|Since|Because|Despite|Today|There)\b/;
 const lowerFirst = (s: string) => (FUNCTION_WORDS.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);

@@ -21,8 +21,23 @@ export function resolveFollowUp(question: string, history: Turn[] | undefined, t
     return swapped ?? `${question} (following up on: ${previous})`;
   }
   const ownTerms = terms.terms(question);
-  if (REFERS_BACK.test(question) || ownTerms.length <= 1) return `${question} (following up on: ${previous})`;
-  return question;
+  if (!REFERS_BACK.test(question) && ownTerms.length > 1) return question;
+  return namePronoun(question, previous, terms) ?? `${question} (following up on: ${previous})`;
+}
+
+const PRONOUN = /\b(it|its|they|them|their)\b/i;
+
+/** "Why did it restructure?" after a question about ISKP → "Why did ISKP restructure?". */
+function namePronoun(question: string, previous: string, terms: TermModel): string | undefined {
+  const pronoun = PRONOUN.exec(question);
+  if (!pronoun || terms.entities(question).some((e) => terms.entry(e)?.kind === 'group')) return undefined;
+  const id = terms.entities(previous).find((e) => terms.entry(e)?.kind === 'group');
+  const entry = id ? terms.entry(id) : undefined;
+  if (!entry) return undefined;
+  const name = [entry.canonical, ...entry.aliases].sort((a, b) => b.length - a.length).find((n) => new RegExp(`(?<![\\p{L}])${escape(n)}(?![\\p{L}])`, 'iu').test(previous));
+  const surface = name ?? entry.canonical;
+  const possessive = /^(its|their)$/i.test(pronoun[1]!);
+  return question.slice(0, pronoun.index) + (possessive ? `${surface}’s` : surface) + question.slice(pronoun.index + pronoun[1]!.length);
 }
 
 /** Replaces in `previous` the year or glossary entity of the same kind as `replacement`. */

@@ -9,7 +9,11 @@ const SCAFFOLD =
   'discuss discusses discussed describe describes described according report reports study source sources reference ' +
   'references tell tells explain explains think argue argues write writes wrote written text document publication ' +
   'cite cites cited know known main kind sort way thing things give gives happen happened please could would tell me ' +
-  'question questions answer anything something much many';
+  'question questions answer anything something much many make made makes despite ' +
+  // Light verbs: in "what does X rely on / use" the object carries the meaning, not the verb.
+  'rely relies use uses used employ employs ' +
+  // "The group" in a question stands for whatever it is about; it is not evidence of anything.
+  'group organization organisation movement';
 
 export interface Support {
   /** Share of the question's weighted terms that the passage contains, 0..1. */

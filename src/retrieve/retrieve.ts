@@ -34,6 +34,8 @@ export interface RetrieveOptions {
   embedder: Embedder;
   topK?: number;
   filter?: RetrieveFilter;
+  /** Which rankers to fuse; one alone is for measuring what each contributes. */
+  rankers?: 'hybrid' | 'dense' | 'bm25';
 }
 
 /** How deep each ranker looks before fusion: deep enough that fusion can reorder, cheap enough to stay sub-millisecond. */
@@ -53,7 +55,7 @@ export class EmbedderMismatchError extends Error {
  * them. The query is expanded with glossary aliases first ("ISIS-K" also searches "Islamic State
  * Khorasan Province"), so either ranker can match whatever name the user picked.
  */
-export async function retrieve({ query, index, embedder, topK = 8, filter }: RetrieveOptions): Promise<Hit[]> {
+export async function retrieve({ query, index, embedder, topK = 8, filter, rankers = 'hybrid' }: RetrieveOptions): Promise<Hit[]> {
   if (embedder.model !== index.embedder.model || embedder.dimension !== index.embedder.dimension) {
     throw new EmbedderMismatchError(
       `index was built with ${index.embedder.model}/${index.embedder.dimension}, query embedder is ${embedder.model}/${embedder.dimension}`,
@@ -67,8 +69,8 @@ export async function retrieve({ query, index, embedder, topK = 8, filter }: Ret
   const bm25 = index.bm25.score([...own, ...extra], undefined, new Map(extra.map((t) => [t, ALIAS_WEIGHT])));
   const keep = filter ? chunkFilter(index, filter) : undefined;
   const fused = reciprocalRankFusion([
-    selectTopK(dense, CANDIDATES, keep),
-    selectTopK(bm25, CANDIDATES, keep, 0),
+    ...(rankers === 'bm25' ? [] : [selectTopK(dense, CANDIDATES, keep)]),
+    ...(rankers === 'dense' ? [] : [selectTopK(bm25, CANDIDATES, keep, 0)]),
   ]);
   return fused.slice(0, topK).map(({ index: i, score }) => ({
     chunk: index.chunks[i]!,

@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { AnswerContext } from '../../src/answer/context';
+import { resolveFollowUp } from '../../src/answer/follow-up';
+import type { Answerer, AskResponse } from '../../src/answer/types';
+import type { Embedder } from '../../src/embed/embedder';
+import type { SearchIndex } from '../../src/index/search-index';
+import { retrieve } from '../../src/retrieve/retrieve';
+
+const caseSchema = z.object({
+  id: z.string(),
+  category: z.string(),
+  question: z.string(),
+  history: z.array(z.object({ role: z.enum(['user', 'assistant']), content: z.string() })).optional(),
+  answerable: z.boolean(),
+  sources: z.array(z.string()),
+  facts: z.array(z.string()),
+  retrieval: z.boolean().optional(),
+});
+export type EvalCase = z.infer<typeof caseSchema>;
+
+export function loadCases(path = new URL('../../eval/cases.json', import.meta.url)): EvalCase[] {
+  return z.object({ cases: z.array(caseSchema) }).parse(JSON.parse(readFileSync(path, 'utf8'))).cases;
+}
+
+export interface RetrievalReport {
+  rankers: 'hybrid' | 'dense' | 'bm25';
+  cases: number;
+  recallAt1: number;
+  recallAt5: number;
+  mrr: number;
+  misses: { id: string; expected: string[]; got: string[] }[];
+}
+
+/** Recall@k and MRR of the expected sources among the distinct sources of the top hits. */
+export async function evaluateRetrieval(cases: EvalCase[], deps: { index: SearchIndex; embedder: Embedder; context: AnswerContext }, rankers: RetrievalReport['rankers'] = 'hybrid'): Promise<RetrievalReport> {
+  const eligible = cases.filter((c) => c.retrieval && c.sources.length);
+  let r1 = 0;
+  let r5 = 0;
+  let rr = 0;
+  const misses: RetrievalReport['misses'] = [];
+  for (const c of eligible) {
+    const query = resolveFollowUp(c.question, c.history, deps.context.terms);
+    const hits = await retrieve({ query, index: deps.index, embedder: deps.embedder, topK: 20, rankers });
+    const ranked = [...new Set(hits.map((h) => h.source.id))];
+    const found = (k: number) => c.sources.filter((s) => ranked.slice(0, k).includes(s)).length / c.sources.length;
+    r1 += found(1);
+    r5 += found(5);
+    const first = ranked.findIndex((s) => c.sources.includes(s));
+    rr += first === -1 ? 0 : 1 / (first + 1);
+    if (found(5) < 1) misses.push({ id: c.id, expected: c.sources, got: ranked.slice(0, 5) });
+  }
+  const n = eligible.length || 1;
+  return { rankers, cases: eligible.length, recallAt1: r1 / n, recallAt5: r5 / n, mrr: rr / n, misses };
+}
+
+export interface CaseResult {
+  id: string;
+  category: string;
+  pass: boolean;
+  problems: string[];
+  response: AskResponse;
+}
+
+export interface AnswerReport {
+  cases: number;
+  passRate: number;
+  /** Share of citations (in answerable cases) pointing at a source the case expects. */
+  citationPrecision: number;
+  /** Share of quotes found word for word in their source. */
+  quotesVerbatim: number;
+  /** Share of cases whose answerable flag is right. */
+  abstentionAccuracy: number;
+  /** Citations to ids that are not in the corpus: must be 0. */
+  unknownSources: number;
+  results: CaseResult[];
+}
+
+const norm = (s: string) => s.toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/[–—]/g, '-');
+
+/** Runs every case through an answerer and checks the answer against the case's expectations. */
+export async function evaluateAnswers(cases: EvalCase[], answerer: Answerer, index: SearchIndex): Promise<AnswerReport> {
+  const results: CaseResult[] = [];
+  let citations = 0;
+  let precise = 0;
+  let quotes = 0;
+  let verbatim = 0;
+  let rightFlag = 0;
+  let unknown = 0;
+  for (const c of cases) {
+    const response = await answerer.ask({ question: c.question, history: c.history });
+    const problems: string[] = [];
+    if (response.answerable !== c.answerable) problems.push(`answerable is ${response.answerable}, expected ${c.answerable}`);
+    else rightFlag++;
+    const cited = response.citations.map((x) => x.sourceId);
+    for (const s of c.sources) if (!cited.includes(s)) problems.push(`does not cite ${s}`);
+    for (const f of c.facts) if (!norm(response.answer).includes(norm(f))) problems.push(`answer lacks "${f}"`);
+    if (!c.answerable && response.citations.length) problems.push('an abstention cites sources');
+    const markers = [...new Set([...response.answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])))].sort((a, b) => a - b);
+    const numbers = response.citations.map((x) => x.n).sort((a, b) => a - b);
+    if (markers.join() !== numbers.join() || numbers.some((n, i) => n !== i + 1)) problems.push(`markers [${markers}] do not match citations [${numbers}]`);
+    for (const x of response.citations) {
+      const source = index.sourceById.get(x.sourceId);
+      if (!source) {
+        unknown++;
+        problems.push(`cites unknown source ${x.sourceId}`);
+        continue;
+      }
+      quotes++;
+      if (x.quote && source.text.includes(x.quote)) verbatim++;
+      else problems.push(`quote for [${x.n}] is not verbatim in ${x.sourceId}`);
+      if (c.answerable) {
+        citations++;
+        if (c.sources.includes(x.sourceId)) precise++;
+      }
+    }
+    results.push({ id: c.id, category: c.category, pass: problems.length === 0, problems, response });
+  }
+  const n = cases.length || 1;
+  return {
+    cases: cases.length,
+    passRate: results.filter((r) => r.pass).length / n,
+    citationPrecision: citations ? precise / citations : 1,
+    quotesVerbatim: quotes ? verbatim / quotes : 1,
+    abstentionAccuracy: rightFlag / n,
+    unknownSources: unknown,
+    results,
+  };
+}
