@@ -56,10 +56,9 @@ export function answerBibliographic(question: string, ctx: BibliographyContext, 
     );
     if (OLDEST.test(question) || NEWEST.test(question)) return extreme(question, filtered.length ? filtered : works, cite);
     if (years.length || named.length) return list(describeFilter(question, years, byAuthor, byOutlet), filtered, works.length, cite);
-    if (TOPICAL.test(question) && ctx.support.focusTerms(question).length) return topical(question, works, ctx, cite);
-    if (HOW_MANY.test(question) || /\b(all|every|list|bibliography|works cited)\b/i.test(question) || /\b(sources?|references?)\b/i.test(question)) {
-      return list('The paper cites', works, works.length, cite, true);
-    }
+    // "Which sources cover X?" lists the works whose titles hold X; with no X it is the whole list.
+    if (ctx.support.focusTerms(withoutListingWords(question)).length) return topical(question, works, ctx, cite);
+    return list('The paper cites', works, works.length, cite, true);
   }
 
   if (!fields.length) return undefined;
@@ -74,6 +73,8 @@ export function answerBibliographic(question: string, ctx: BibliographyContext, 
   if (paper && ctx.support.focusTerms(withoutFieldWords(question)).length === 0) return paperFacts(paper, fields, cite);
   return undefined;
 }
+
+const withoutListingWords = (question: string) => question.replace(new RegExp(`\\b${WORKS}\\b|${TOPICAL.source}|\\b(list|show|all|every|total|count|number|cited|cite|cites|paper's|include|includes)\\b`, 'gi'), ' ');
 
 const withoutFieldWords = (question: string) =>
   (Object.values(FIELDS) as RegExp[]).reduce((q, re) => q.replace(new RegExp(re.source, 'gi'), ' '), question).replace(/\b(published|publish|appear|appeared)\b/gi, ' ');
@@ -140,7 +141,7 @@ function extreme(question: string, works: Source[], cite: CitationList): string 
 
 /** Sources whose title and outlet hold what the question asks about ("which sources cover Tajikistan"). */
 function topical(question: string, works: Source[], ctx: BibliographyContext, cite: CitationList): string | undefined {
-  const focus = ctx.support.focusTerms(question.replace(TOPICAL, ' '));
+  const focus = ctx.support.focusTerms(withoutListingWords(question));
   const scored = works
     .map((s) => ({ s, coverage: ctx.support.support(focus, `${s.title} ${s.publisher ?? ''} ${s.container ?? ''}`).coverage }))
     .filter((x) => x.coverage >= 0.99 || (focus.length > 2 && x.coverage >= 0.66));

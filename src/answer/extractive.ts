@@ -76,9 +76,10 @@ export function evidenceText(source: Source, chunk: Chunk, resolve: PassageConte
   return resolve(source, chunk.offset, chunk.text);
 }
 
+/** ", Washington Post" after a title; nothing when the outlet is also the author ("bne IntelliNews"). */
 const outlet = (s: Source) => {
-  const o = s.publisher && !s.authors.includes(s.publisher) ? s.publisher : s.container;
-  return o ? ` (${o})` : '';
+  const o = s.publisher ?? s.container;
+  return o && !s.authors.some((a) => a.toLowerCase() === o.toLowerCase()) ? `, ${o}` : '';
 };
 
 const ASKS_QUANTITY = /\bhow (many|much)\b|\bnumber of\b|\bdeath toll\b|\bcasualt(y|ies)\b|\bfigures?\b/i;

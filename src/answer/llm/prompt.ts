@@ -62,3 +62,7 @@ function describe(s: Source): string {
 /** Text from users or files cannot open or close the blocks that mark it as data. */
 const TAG = /<(\/?\s*(?:passages?|question|standalone_question|conversation|turn|follow_up|system|instructions?)\b)/gi;
 const data = (text: string) => text.replace(TAG, '‹$1');
+
+/** The model declined, with the agreed reply or in its own words ("The passages do not say…"). */
+export const saysNotInSources = (reply: string) =>
+  reply.includes(NOT_IN_SOURCES) || /^(?:[^[\]]*\b(?:passages?|sources?|context)\b[^[\]]*\b(?:do(?:es)? not|don['’]t|doesn['’]t|cannot|can['’]t|no information)\b[^[\]]*)$/i.test(reply.trim());
