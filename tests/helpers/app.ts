@@ -1,0 +1,12 @@
+import { createApp } from '../../src/app';
+import { silentLogger } from '../../src/log';
+import { loadTestEngine } from './engine';
+
+/** The real app over the real engine, driven through `app.request()`. */
+export async function createTestApp(env: Record<string, string> = {}) {
+  const engine = await loadTestEngine(env);
+  const app = createApp({ config: engine.config, logger: silentLogger, ready: () => engine, waitUntil: () => {} });
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return { app, engine, post };
+}
