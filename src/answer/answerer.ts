@@ -9,6 +9,7 @@ import { createAnswerContext, type AnswerContext } from './context';
 import { answerFromPassages } from './extractive';
 import { resolveFollowUp } from './follow-up';
 import { isOffTask, isSmallTalk } from './intent';
+import { answerOverview, asksForOverview } from './overview';
 import type { Answerer, AnswerEvent, AskRequest, AskResponse } from './types';
 
 export interface AnswererDeps {
@@ -39,6 +40,8 @@ export function createAnswerer({ index, embedder, context = createAnswerContext(
     if (isOffTask(question)) return { ...base, ...abstain('off_task') };
     if (isSmallTalk(question)) return { ...base, ...abstain('small_talk') };
     const cite = createCitationList();
+    const overview = asksForOverview(query) ? answerOverview(context, cite) : undefined;
+    if (overview) return { ...base, answer: overview, answerable: true, citations: cite.list() };
     const bib = answerBibliographic(query, bibliography, cite);
     if (bib) return { ...base, answer: bib, answerable: true, citations: cite.list() };
     const hits = await retrieve({ query, index, embedder, topK: TOP_K });

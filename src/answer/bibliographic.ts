@@ -22,7 +22,7 @@ const FIELDS = {
   pages: /\b(pages?|pp)\b/i,
   volume: /\b(volume|issue|number)\b/i,
   editors: /\b(editors?|edited)\b/i,
-  authors: /\bwho\b[^?]*\b(wrote|write|authored|writes)\b|\bauthors? of\b|\bwritten by\b|\bwho (is|are|was) (behind|the authors?)\b|\b(name|names) of the authors?\b|^\s*(the )?authors?\s*\??\s*$/i,
+  authors: /\bwho (is|was)\b|\bwho\b[^?]*\b(wrote|write|authored|writes)\b|\bauthors? of\b|\bwritten by\b|\bwho (is|are|was) (behind|the authors?)\b|\b(name|names) of the authors?\b|^\s*(the )?authors?\s*\??\s*$/i,
   publisher: /\b(publisher|published (by|in|where)|outlet|which (journal|outlet|institute|think tank|newspaper|organi[sz]ation|site|magazine)|what (journal|outlet|institute|newspaper|organi[sz]ation)|where\b[^?]*\b(publish|published|appear|appeared|find|run|ran)|who (published|released|issued))\b/i,
   year: /\b(when|what year|which year|year|date|how old|how recent)\b/i,
   title: /\b(title|titled|called|named)\b/i,
@@ -45,7 +45,12 @@ export function answerBibliographic(question: string, ctx: BibliographyContext, 
   const byOutlet = works.filter((s) => namesOutlet(question, s) || mentionsOutlet(question, s, ctx.terms));
   const fields = (Object.keys(FIELDS) as Field[]).filter((f) => FIELDS[f].test(question));
 
+  // "Which think tanks are cited?" — a kind of outlet, not a named one.
+  const kind = byAuthor.length || byOutlet.length ? undefined : OUTLET_KINDS.find(([re]) => re.test(question))?.[1];
+  if (kind && /\b(which|what|list|name|how many)\b/i.test(question)) return byOutletKind(kind, works, ctx, cite);
+
   if (paper && CITE.test(question) && !LISTING.test(question)) return citePaper(question, paper, cite);
+
 
   const listing = LISTING.test(question) || OLDEST.test(question) || NEWEST.test(question);
   const both = byAuthor.filter((s) => byOutlet.includes(s));
@@ -137,6 +142,20 @@ function extreme(question: string, works: Source[], cite: CitationList): string 
   const word = oldest ? 'oldest' : 'newest';
   const lead = hits.length === 1 ? `The ${word} reference is from ${target}:` : `The ${word} references are from ${target}:`;
   return [lead, ...hits.map((s) => `- ${entryLine(s)} ${cite.cite(s, s.text)}`)].join('\n');
+}
+
+const OUTLET_KINDS: [RegExp, 'institute' | 'outlet'][] = [
+  [/\bthink[- ]?tanks?\b|\binstitutes?\b|\bresearch (centers?|centres?|organi[sz]ations?|institutions?)\b/i, 'institute'],
+  [/\bnews(papers?| outlets?| media| organi[sz]ations?| sites?| sources?| reports?| articles?)\b|\bmedia (outlets?|sources?|reports?)\b|\bjournalis(m|ts?)\b|\bthe press\b|\bnewspapers?\b/i, 'outlet'],
+];
+const KIND_NAMES = { institute: 'think tanks and research institutes', outlet: 'news outlets and periodicals' };
+
+/** "Which think tanks are cited?": works whose publisher, container or corporate author the glossary files under that kind. */
+function byOutletKind(kind: 'institute' | 'outlet', works: Source[], ctx: BibliographyContext, cite: CitationList): string {
+  const matches = works.filter((s) =>
+    ctx.terms.entities([s.publisher, s.container, ...s.authors.filter((a) => !a.includes(','))].filter(Boolean).join(' ; ')).some((e) => ctx.terms.entry(e)?.kind === kind),
+  );
+  return list(`from ${KIND_NAMES[kind]}`, matches, works.length, cite);
 }
 
 /** Sources whose title and outlet hold what the question asks about ("which sources cover Tajikistan"). */

@@ -11,17 +11,16 @@ const RELATIVE_TO_BEST = 0.75;
 const MAX_SENTENCES = 3;
 const MAX_REFERENCES = 3;
 
+/** A question that no single passage covers may be covered by two or three together. */
+const MIN_PART = 0.3;
+const MIN_GAIN = 0.15;
+
 interface Scored {
   hit: Hit;
   coverage: number;
+  covered: Set<string>;
 }
 
-/**
- * Writes an answer from the retrieved passages alone: each sentence of the answer is a sentence
- * of a source (lightly framed: "According to Tassev (2024), ...") or a reference's title, and is
- * followed by the marker of the citation that quotes it. Returns undefined when no passage
- * supports the question well enough, which the caller turns into an abstention.
- */
 export interface PassageContext {
   support: SupportScorer;
   /** What a hit offers as evidence (see `evidenceText`), precomputed per chunk. */
@@ -30,39 +29,76 @@ export interface PassageContext {
   resolve: (source: Source, offset: number, text: string) => string;
 }
 
-export function answerFromPassages(question: string, hits: Hit[], { support, evidence, resolve }: PassageContext, cite: CitationList): string | undefined {
+/**
+ * Writes an answer from the retrieved passages alone: each sentence of the answer is a sentence
+ * of a source (lightly framed: "According to Tassev (2024), ...") or a reference's title, and is
+ * followed by the marker of the citation that quotes it. Returns undefined when no passage, nor a
+ * few together, support the question well enough, which the caller turns into an abstention.
+ */
+export function answerFromPassages(question: string, hits: Hit[], ctx: PassageContext, cite: CitationList): string | undefined {
+  const kept = selectSupporting(question, hits, ctx);
+  return kept.length ? composeAnswer(kept.map((k) => k.hit), ctx, cite) : undefined;
+}
+
+function selectSupporting(question: string, hits: Hit[], { support, evidence }: PassageContext): Scored[] {
   const focus = support.focusTerms(question);
-  if (!focus.length) return undefined;
+  if (!focus.length) return [];
   const needsNumber = ASKS_QUANTITY.test(question);
   const scored: Scored[] = hits.map((hit) => {
     const text = evidence(hit);
     // "How many died?" is not answered by a passage that holds no number the question lacks.
     const answersQuantity = !needsNumber || numbersIn(text).some((n) => !numbersIn(question).includes(n));
-    return { hit, coverage: answersQuantity ? support.support(focus, text).coverage : 0 };
+    if (!answersQuantity) return { hit, coverage: 0, covered: new Set() };
+    const { coverage, missing } = support.support(focus, text);
+    return { hit, coverage, covered: new Set(focus.filter((t) => !missing.includes(t))) };
   });
-  const best = Math.max(0, ...scored.map((s) => s.coverage));
-  if (best < MIN_SUPPORT) return undefined;
-  const floor = Math.max(MIN_SUPPORT, best * RELATIVE_TO_BEST);
-  const kept = scored.filter((s) => s.coverage >= floor);
+  const best = scored.reduce((a, b) => (b.coverage > a.coverage ? b : a), scored[0]!);
+  if (!best) return [];
+  if (best.coverage >= MIN_SUPPORT) {
+    const floor = Math.max(MIN_SUPPORT, best.coverage * RELATIVE_TO_BEST);
+    return scored.filter((s) => s.coverage >= floor);
+  }
+  if (best.coverage < MIN_PART) return [];
+  // Greedy set cover: add the passage that covers most of what is still missing.
+  const weight = (terms: Iterable<string>) => support.weight([...terms]);
+  const total = weight(focus);
+  const chosen = [best];
+  const covered = new Set(best.covered);
+  while (chosen.length < MAX_SENTENCES) {
+    let next: Scored | undefined;
+    let gain = 0;
+    for (const s of scored) {
+      if (chosen.includes(s) || s.coverage < MIN_PART) continue;
+      const g = weight([...s.covered].filter((t) => !covered.has(t))) / total;
+      if (g > gain) [next, gain] = [s, g];
+    }
+    if (!next || gain < MIN_GAIN) break;
+    chosen.push(next);
+    for (const t of next.covered) covered.add(t);
+  }
+  return weight(covered) / total >= MIN_SUPPORT ? chosen : [];
+}
 
-  const prose = kept.filter((s) => s.hit.source.kind === 'abstract' || s.hit.source.kind === 'document').slice(0, MAX_SENTENCES);
-  const refs = kept.filter((s) => s.hit.source.kind === 'reference').slice(0, MAX_REFERENCES);
+/** Prose sentences grouped by source in the source's order, then related references by title. */
+export function composeAnswer(hits: Hit[], { resolve }: Pick<PassageContext, 'resolve'>, cite: CitationList): string {
+  const prose = hits.filter((h) => h.source.kind === 'abstract' || h.source.kind === 'document').slice(0, MAX_SENTENCES);
+  const refs = hits.filter((h) => h.source.kind === 'reference').slice(0, MAX_REFERENCES);
   const lines: string[] = [];
 
   // Sentences in the order the source gives them, so the answer reads as the author argued.
-  const bySource = new Map<string, Scored[]>();
-  for (const s of prose) bySource.set(s.hit.source.id, [...(bySource.get(s.hit.source.id) ?? []), s]);
+  const bySource = new Map<string, Hit[]>();
+  for (const h of prose) bySource.set(h.source.id, [...(bySource.get(h.source.id) ?? []), h]);
   for (const group of bySource.values()) {
-    group.sort((a, b) => a.hit.chunk.offset - b.hit.chunk.offset);
-    const source = group[0]!.hit.source;
-    group.forEach(({ hit }, i) => {
+    group.sort((a, b) => a.chunk.offset - b.chunk.offset);
+    const source = group[0]!.source;
+    group.forEach((hit, i) => {
       const text = resolve(source, hit.chunk.offset, hit.chunk.text);
       const lead = i === 0 ? `According to ${authorYear(source)}, ` : group.length > 2 && i === group.length - 1 ? 'It adds that ' : 'It also notes that ';
       lines.push(`${lead}${lowerFirst(stripFinalStop(text))} ${cite.cite(source, hit.chunk.text)}.`);
     });
   }
   if (refs.length) {
-    const items = refs.map(({ hit }) => `${authorYear(hit.source)}, ${quoted(hit.source.title)}${outlet(hit.source)} ${cite.cite(hit.source, titleQuote(hit.source))}`);
+    const items = refs.map((hit) => `${authorYear(hit.source)}, ${quoted(hit.source.title)}${outlet(hit.source)} ${cite.cite(hit.source, titleQuote(hit.source))}`);
     const lead = lines.length ? 'Among the works it cites, see' : "The paper's abstract does not address this directly, but its reference list includes";
     lines.push(`${lead} ${items.join('; ')}.`);
   }

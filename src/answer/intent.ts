@@ -9,7 +9,7 @@ const OFF_TASK: RegExp[] = [
   /\b(reveal|print|show|repeat|leak|output)\b[^.?!]{0,40}\b(prompt|instructions|configuration|secret|api key|password|token)s?\b/i,
   /\byou are (now|no longer)\b|\bact as\b|\bpretend (to be|you)\b|\brole-?play\b|\bjailbreak\b|\bdeveloper mode\b|\bDAN\b/i,
   /\b(write|compose|generate|create|draft)\b[^.?!]{0,30}\b(poem|story|song|essay|joke|code|script|program|email|letter|tweet|limerick|haiku|recipe)\b/i,
-  /\btranslate\b|\bsummari[sz]e (this|the following)\b/i,
+  /\btranslate\b|\bsummari[sz]e the following\b/i,
   /<\s*\/?\s*(system|assistant|instructions?)\s*>|\[\/?INST\]|^\s*(system|assistant)\s*:/im,
 ];
 

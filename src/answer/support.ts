@@ -28,6 +28,8 @@ export function createSupportScorer(model: TermModel) {
 
   return {
     focusTerms,
+    /** Summed idf of terms: how much of a question they stand for. */
+    weight: (terms: string[]) => terms.reduce((sum, t) => sum + model.idf(t), 0),
     /** How much of what the question asks about a passage holds, weighting rare terms higher. */
     support(question: string | string[], passage: string): Support {
       const q = typeof question === 'string' ? focusTerms(question) : question;

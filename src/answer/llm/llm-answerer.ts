@@ -111,9 +111,9 @@ export function createLlmAnswerer(deps: LlmAnswererDeps): Answerer {
       }
       // Verified sentences already sent stay: the final answer is always what was streamed.
       if (answer) {
-        const response: AskResponse = { answer, answerable: true, citations: cite.list(), mode: 'llm', query, followUps: [], ...(failed ? { notice: NOTICES.incomplete } : {}) };
-        response.followUps = context.followUps(query, response.citations, true, await fallback.suggestions());
-        yield { type: 'end', response };
+        const citations = cite.list();
+        const followUps = context.followUps(query, citations, true, await fallback.suggestions());
+        yield { type: 'end', response: { answer, answerable: true, citations, mode: 'llm', followUps, query, ...(failed ? { notice: NOTICES.incomplete } : {}) } };
         return;
       }
       const notice = failed ? NOTICES.unavailable : saysNotInSources(reply) ? undefined : NOTICES.unverified;

@@ -18,35 +18,36 @@ export interface Passage {
   /** The text put in the prompt. */
   text: string;
   quotes: Quotable[];
+  /**
+   * Authors' family names and year. Naming the source ("Jadoon (2018) argues…") is attribution,
+   * not a claim: these words neither need nor give support.
+   */
+  byline: string;
 }
 
 /**
  * Turns hits into numbered passages. Prose is split into sentences so a citation quotes the
  * one sentence that supports a claim; a reference offers its title and its whole entry. Any
  * sentence that reads as an instruction to the bot is left out of both the prompt and the
- * evidence: a corpus file cannot steer the model, nor support what a steered model says.
+ * evidence: a corpus file can neither steer the model nor support what a steered model says.
  */
 export function buildPassages(hits: Hit[], { resolve }: Pick<PassageContext, 'resolve'>): Passage[] {
   const passages: Passage[] = [];
   for (const { source, chunk } of hits) {
-    const by = attribution(source);
+    const byline = [...source.authors.map(familyName), source.year ?? ''].join(' ').trim();
     if (source.kind === 'reference' || source.kind === 'paper') {
       if (isOffTask(source.text)) continue;
       const title = source.text.includes(source.title) ? [source.title] : [];
-      const quotes = [...title, source.text].map((quote) => ({ quote, evidence: `${quote} ${by}` }));
-      passages.push({ n: passages.length + 1, source, text: source.text, quotes });
+      const quotes = [...title, source.text].map((quote) => ({ quote, evidence: quote }));
+      passages.push({ n: passages.length + 1, source, text: source.text, quotes, byline });
       continue;
     }
     // Read with a leading pronoun named ("Its strategy" -> "ISKP's strategy"), quoted verbatim.
     const sentences = splitSentences(chunk.text)
       .filter((s) => !isOffTask(s.text))
-      .map((s) => ({ quote: s.text, read: resolve(source, chunk.offset + s.offset, s.text) }));
+      .map((s) => ({ quote: s.text, evidence: resolve(source, chunk.offset + s.offset, s.text) }));
     if (!sentences.length) continue;
-    const quotes = sentences.map((s) => ({ quote: s.quote, evidence: `${s.read} ${by}` }));
-    passages.push({ n: passages.length + 1, source, text: sentences.map((s) => s.read).join(' '), quotes });
+    passages.push({ n: passages.length + 1, source, text: sentences.map((s) => s.evidence).join(' '), quotes: sentences, byline });
   }
   return passages;
 }
-
-/** Who and when: a claim may name its source ("Jadoon (2018) argues…") without losing support. */
-const attribution = (s: Source) => [...s.authors.map(familyName), s.year ?? ''].join(' ').trim();

@@ -4,17 +4,18 @@ import type { Passage, Quotable } from './passages';
 import { parseMarkers } from './parse-markers';
 
 /**
- * Share of a claim's weighted content terms its cited evidence must hold. Tuned on labelled
- * claims (tests/answer/llm/fixtures/claims.json): see docs/llm.md.
+ * Share of a claim's weighted content terms that the quote it cites must hold. Tuned on
+ * labelled claims (tests/answer/llm/fixtures/claims.json); see docs/llm.md.
  */
-export const MIN_CLAIM_SUPPORT = 0.5;
+export const MIN_CLAIM_SUPPORT = 0.45;
 /** In a sentence drawing on several passages, each kept one must carry at least this much of it. */
 const MIN_SHARE = 0.2;
 
-interface Backing {
+export interface Backing {
   passage: Passage;
   quote: Quotable;
   coverage: number;
+  terms: string[];
 }
 
 /**
@@ -27,37 +28,40 @@ export function createVerifier({ passages, support, cite, threshold = MIN_CLAIM_
   return (sentence: string): string | undefined => {
     const { text, numbers } = parseMarkers(sentence);
     const claim = text.trim();
-    const focus = support.focusTerms(claim);
-    if (!focus.length) return undefined;
     // Markers pointing at no passage are the model's invention: they vanish.
-    const cited = numbers.flatMap((n) => (passages[n - 1] ? [best(passages[n - 1]!, focus, support)] : []));
-    const kept = backed(cited, focus, support, threshold);
+    const cited = numbers.flatMap((n) => (passages[n - 1] ? [backing(claim, passages[n - 1]!, support)] : []));
+    const kept = backed(cited, support, threshold);
     if (!kept.length) return undefined;
     const markers = [...new Set(kept.map((b) => cite.cite(b.passage.source, b.quote.quote)))].join('');
     return withMarkers(claim, markers);
   };
 }
 
-function best(passage: Passage, focus: string[], support: SupportScorer): Backing {
+/** How well the passage's best quote supports the claim, and which quote that is. */
+export function backing(claim: string, passage: Passage, support: SupportScorer): Backing {
+  const byline = new Set(support.focusTerms(passage.byline));
+  const terms = support.focusTerms(claim).filter((t) => !byline.has(t));
   let top: Backing | undefined;
   for (const quote of passage.quotes) {
-    const { coverage } = support.support(focus, quote.evidence);
+    const { coverage } = support.support(terms, quote.evidence);
     // Ties go to the shorter quote: a title over the whole entry, one sentence over a longer one.
-    if (!top || coverage > top.coverage || (coverage === top.coverage && quote.quote.length < top.quote.quote.length)) top = { passage, quote, coverage };
+    if (!top || coverage > top.coverage || (coverage === top.coverage && quote.quote.length < top.quote.quote.length)) top = { passage, quote, coverage, terms };
   }
   return top!;
 }
 
 /**
  * Passages that support the claim on their own; failing that, several that support it together
- * ("ISKP is active in Pakistan [1] and uses media warfare [2]."), each carrying a real share.
+ * ("ISKP is active in Pakistan and uses media warfare [1][2]."), each carrying a real share.
  */
-function backed(cited: Backing[], focus: string[], support: SupportScorer, threshold: number): Backing[] {
+function backed(cited: Backing[], support: SupportScorer, threshold: number): Backing[] {
   const alone = cited.filter((b) => b.coverage >= threshold);
   if (alone.length || cited.length < 2) return alone;
   const together = cited.filter((b) => b.coverage >= MIN_SHARE);
-  const joint = support.support(focus, together.map((b) => b.quote.evidence).join(' ')).coverage;
-  return together.length >= 2 && joint >= threshold ? together : [];
+  if (together.length < 2) return [];
+  // Every cited source may be named without support, so only what no byline covers is checked.
+  const terms = together[0]!.terms.filter((t) => together.every((b) => b.terms.includes(t)));
+  return support.support(terms, together.map((b) => b.quote.evidence).join(' ')).coverage >= threshold ? together : [];
 }
 
 /** Markers go where the extractive answers put them: before the sentence's final stop. */
