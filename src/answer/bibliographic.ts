@@ -17,7 +17,7 @@ export interface BibliographyContext {
 }
 
 const WORKS = String.raw`(sources?|references?|works?|articles?|reports?|pieces?|publications?|papers|items?|entries|studies|texts?|citations|bibliography)`;
-const LISTING = new RegExp(String.raw`\b(which|what|list|show|name|give|how many|are there|any|all)\b[^?]*\b${WORKS}\b|\bworks cited\b|\bwhat (?:did|has|have|does)\b[^?]*\b(write|wrote|publish|published|author)\b|\b(written|published|authored) by\b`, 'iu');
+const LISTING = new RegExp(String.raw`\b(which|what|list|show|name|give|how many|are there|any|all)\b[^?]*\b${WORKS}\b|\bworks cited\b|\bwhat (?:did|has|have|does)\b[^?]*\b(write|wrote|publish|published|author)\b|\b(written|published|authored) by\b|\b${WORKS}\s+by\b`, 'iu');
 const FIELDS = {
   pages: /\b(pages?|pp)\b/i,
   volume: /\b(volume|issue|number)\b/i,

@@ -1,0 +1,71 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createBm25 } from '../../src/retrieve/bm25';
+import { reciprocalRankFusion } from '../../src/retrieve/fuse';
+import { retrieve } from '../../src/retrieve/retrieve';
+import { topK } from '../../src/retrieve/top-k';
+import { loadTestEngine } from '../helpers/engine';
+
+describe('retrieve()', () => {
+  let engine: Awaited<ReturnType<typeof loadTestEngine>>;
+  const ids = async (query: string, opts: Partial<Parameters<typeof retrieve>[0]> = {}) =>
+    (await retrieve({ query, index: engine.index, embedder: engine.embedder, topK: 5, ...opts })).map((h) => h.source.id);
+  beforeAll(async () => {
+    engine = await loadTestEngine();
+  });
+
+  it('finds the reference that names the outlet and the topic', async () => {
+    expect((await ids('Kabul checkpoint bomb blast'))[0]).toBe('cbs-2023');
+  });
+
+  it('finds the same passage whatever name the user gives the group', async () => {
+    for (const name of ['ISKP', 'ISIS-K', 'IS-K', 'Daesh Khorasan', 'Islamic State Khorasan Province']) {
+      const hits = await retrieve({ query: `${name} strategy`, index: engine.index, embedder: engine.embedder, topK: 5 });
+      expect(hits.map((h) => h.chunk.text), name).toContain('Its strategy on a regional and international level comprises interlinked media warfare and kinetic action.');
+    }
+  });
+
+  it('filters by kind, year, author and publisher', async () => {
+    expect(new Set(await ids('Islamic State', { filter: { kind: ['reference'], yearFrom: 2022, yearTo: 2022 } }))).toEqual(new Set(['alkhouri-2022', 'loveluck-2022', 'sayed-2022']));
+    expect(await ids('Afghanistan', { filter: { author: 'jadoon' } })).toEqual(expect.arrayContaining(['jadoon-2018', 'jadoon-2023']));
+    expect(new Set(await ids('Islamic State', { filter: { publisher: 'washington post' } }))).toEqual(new Set(['loveluck-2019', 'loveluck-2022']));
+  });
+
+  it('refuses to query an index built by another embedder', async () => {
+    const other = { ...engine.embedder, model: 'something-else' };
+    await expect(retrieve({ query: 'ISKP', index: engine.index, embedder: other })).rejects.toThrow(/built with/);
+  });
+});
+
+describe('createBm25()', () => {
+  it('ranks the document with the rarer shared term first and ignores unknown terms', () => {
+    const bm25 = createBm25([['isis', 'caliphate'], ['isis', 'kabul'], ['isis']]);
+    const scores = bm25.score(['kabul', 'isis', 'nowhere']);
+    expect(topK(scores, 3)[0]!.index).toBe(1);
+    expect(scores[0]).toBeGreaterThan(0);
+  });
+
+  it('weights expansion terms down', () => {
+    const bm25 = createBm25([['alpha'], ['beta']]);
+    const scores = bm25.score(['alpha', 'beta'], undefined, new Map([['beta', 0.3]]));
+    expect(scores[0]).toBeGreaterThan(scores[1]!);
+  });
+});
+
+describe('reciprocalRankFusion()', () => {
+  it('favours what both rankers agree on over what one ranks first', () => {
+    const fused = reciprocalRankFusion([
+      [{ index: 7, score: 1 }, { index: 2, score: 0.9 }],
+      [{ index: 3, score: 9 }, { index: 2, score: 8 }],
+    ]);
+    expect(fused[0]!.index).toBe(2);
+  });
+});
+
+describe('topK()', () => {
+  it('returns the k best, best first, honouring a filter and a floor', () => {
+    const scores = Float32Array.from([0.1, 0.9, 0.5, 0.7, 0]);
+    expect(topK(scores, 2).map((r) => r.index)).toEqual([1, 3]);
+    expect(topK(scores, 2, (i) => i !== 1).map((r) => r.index)).toEqual([3, 2]);
+    expect(topK(scores, 9, undefined, 0).map((r) => r.index)).toEqual([1, 3, 2, 0]);
+  });
+});
