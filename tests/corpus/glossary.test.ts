@@ -45,7 +45,8 @@ describe('createAliasExpander()', () => {
 
   it('matches other acronyms and phrases in any case, and only as whole words', () => {
     expect(expand('what did cfr say')).toEqual(['Council on Foreign Relations']);
-    expect(expand('the ctc sentinel piece')).toEqual(expect.arrayContaining(['Combating Terrorism Center at West Point', 'CTC']));
+    expect(expand('the combating terrorism center piece')).toEqual(expect.arrayContaining(['Combating Terrorism Center at West Point', 'CTC']));
+    expect(expand('the ctc sentinel piece')).toEqual(expect.arrayContaining(['CTC Sentinel']));
     expect(expand('daesh khorasan')).toContain('ISKP');
     expect(expand('Kabulistan and Irani')).toEqual([]);
   });
@@ -69,11 +70,6 @@ describe('createAliasExpander()', () => {
     expect(extra).not.toContain('Islamic State Khorasan Province');
   });
 
-  it('is fast enough to run on every query', () => {
-    const start = performance.now();
-    for (let i = 0; i < 2000; i++) expand('What did the CTC and USIP say about ISIS-K attacks in Kabul and Tajikistan in 2023?');
-    expect(performance.now() - start).toBeLessThan(1000);
-  });
 });
 
 describe('expandWithGlossary()', () => {

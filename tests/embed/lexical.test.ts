@@ -76,18 +76,6 @@ describe('lexical embedder', () => {
     expect(await similarity('Wilāyat Ḫurāsān', 'wilayat hurasan')).toBeCloseTo(1, 5);
   });
 
-  it('embeds thousands of ~200-character texts per second', async () => {
-    const base =
-      'The Islamic State Khorasan Province (ISKP) expanded recruitment among Tajik and Uzbek fighters after 2021, ' +
-      'exploiting Taliban governance failures and regional grievances in northern Afghanistan.';
-    const texts = Array.from({ length: 3000 }, (_, i) => `${base.slice(i % 17)} ${i}`);
-    const e = createLexicalEmbedder();
-    const start = performance.now();
-    await e.embed(texts);
-    const perSecond = texts.length / ((performance.now() - start) / 1000);
-    expect(perSecond).toBeGreaterThan(2000);
-  });
-
   it('uses only Web-standard APIs, so it can run on Cloudflare Workers', async () => {
     for (const file of ['lexical.ts', 'tokenize.ts', 'embedder.ts']) {
       const source = await readFile(path.join(import.meta.dirname, '../../src/embed', file), 'utf8');
