@@ -1,0 +1,11 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { buildWidget, WIDGET_DIST } from '../src/channels/widget/build';
+
+/** `npm run build:widget`: writes dist/widget.js (for the Workers bundle, or servers without esbuild). */
+const text = await buildWidget();
+await mkdir(dirname(WIDGET_DIST), { recursive: true });
+await writeFile(WIDGET_DIST, text);
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+console.log(`${relative(process.cwd(), WIDGET_DIST)}: ${kb(Buffer.byteLength(text))}, ${kb(gzipSync(text, { level: 9 }).length)} gzipped`);
