@@ -1,11 +1,12 @@
 /**
  * `npm run eval`: retrieval (recall@1, recall@5, MRR; hybrid, BM25 alone, dense alone) and answer
  * quality (pass rate, citation precision, verbatim quotes, abstention accuracy) over eval/cases.json.
- * Flags: `--json` prints the full report; `--verbose` lists every case.
+ * Flags: `--json` prints the full report; `--verbose` lists every case; `--llm` evaluates the LLM
+ * answerer configured by OPENAI_BASE_URL / OPENAI_API_KEY / LLM_MODEL (see docs/llm.md).
  */
 import { createAnswerContext } from '../src/answer/context';
 import { createAnswerer } from '../src/answer/answerer';
-import { parseConfig } from '../src/config';
+import { llmConfigured, parseConfig } from '../src/config';
 import { createLogger } from '../src/log';
 import { loadNodeEngine } from '../src/runtime/node-engine';
 import { evaluateAnswers, evaluateRetrieval, loadCases } from './lib/evaluate';
@@ -13,9 +14,16 @@ import { evaluateAnswers, evaluateRetrieval, loadCases } from './lib/evaluate';
 const args = new Set(process.argv.slice(2));
 const config = parseConfig({ EMBEDDER: 'lexical', ...process.env });
 const logger = createLogger({ level: 'warn', write: (line) => console.error(line) });
-const { index, embedder } = await loadNodeEngine(config, logger);
+const llm = args.has('--llm');
+if (llm && !llmConfigured(config)) {
+  console.error('--llm needs OPENAI_BASE_URL (a local server) or OPENAI_API_KEY (OpenAI); see docs/llm.md');
+  process.exit(2);
+}
+const engine = await loadNodeEngine(config, logger);
+const { index, embedder } = engine;
 const context = createAnswerContext(index);
-const answerer = createAnswerer({ index, embedder, logger, context });
+// The engine's answerer is the configured one (LLM when set up); without --llm, always extractive.
+const answerer = llm ? engine.answerer : createAnswerer({ index, embedder, logger, context });
 const cases = loadCases();
 
 const retrieval = [];
@@ -29,7 +37,12 @@ if (args.has('--json')) {
   console.log(`Embedder: ${index.embedder.model}; ${cases.length} cases\n`);
   console.log('Retrieval            cases  recall@1  recall@5    MRR');
   for (const r of retrieval) console.log(`  ${r.rankers.padEnd(18)} ${String(r.cases).padStart(5)}  ${pct(r.recallAt1).padStart(8)}  ${pct(r.recallAt5).padStart(8)}  ${r.mrr.toFixed(3).padStart(5)}`);
-  console.log('\nAnswers (extractive)');
+  console.log(`\nAnswers (${llm ? `llm: ${config.LLM_MODEL}` : 'extractive'})`);
+  if (llm) {
+    const byModel = answers.results.filter((r) => r.response.mode === 'llm').length;
+    const degraded = answers.results.filter((r) => r.response.notice).length;
+    console.log(`  written by the model ${byModel} of ${answers.cases} (the rest extractive: bibliographic, declined or fallback; ${degraded} with a notice)`);
+  }
   console.log(`  pass rate            ${pct(answers.passRate)}`);
   console.log(`  citation precision   ${pct(answers.citationPrecision)}`);
   console.log(`  quotes verbatim      ${pct(answers.quotesVerbatim)}`);

@@ -1,4 +1,4 @@
-import { createAnswerer } from '../answer/answerer';
+import { createConfiguredAnswerer } from '../answer/llm/from-config';
 import type { Ready } from '../app';
 import type { Config } from '../config';
 import type { Embedder } from '../embed/embedder';
@@ -41,6 +41,6 @@ export async function loadNodeEngine(config: Config, logger: Logger, embedder?: 
     log: (msg, fields) => logger.info(msg, fields),
   });
   const index = createSearchIndex(ingest.stored.data);
-  const answerer = createAnswerer({ index, embedder: emb, logger });
+  const answerer = createConfiguredAnswerer({ config, index, embedder: emb, logger });
   return { index, answerer, embedder: emb, ingest };
 }

@@ -1,6 +1,6 @@
 import OpenAI, { APIConnectionError, APIError, APIUserAbortError } from 'openai';
 import { ModelError, type ChatClient, type ChatRequest, type Fault } from './chat';
-import { isTimeout } from './deadline';
+import { isTimeout, untilAborted } from './deadline';
 
 export interface OpenAIChatOptions {
   /** Keyless local servers (Ollama, LM Studio) accept any placeholder. */
@@ -41,13 +41,20 @@ export function createOpenAIChatClient({ apiKey, baseURL, model, temperature = 0
         throw translate(err, r.signal);
       }
       return (async function* () {
+        const chunks = stream[Symbol.asyncIterator]();
         try {
-          for await (const chunk of stream) {
-            const text = chunk.choices[0]?.delta?.content;
+          for (;;) {
+            // Raced against the signal: a transport that ignores the abort (a stalled body) must
+            // not hold the answer past its deadline.
+            const next = await untilAborted(chunks.next(), r.signal);
+            if (next.done) break;
+            const text = next.value.choices[0]?.delta?.content;
             if (text) yield text;
           }
         } catch (err) {
           throw translate(err, r.signal);
+        } finally {
+          stream.controller.abort();
         }
         // The SDK ends the iteration quietly when its request is aborted: an answer cut off by
         // the deadline must not pass for a finished one.

@@ -14,8 +14,7 @@ import { createDeadline, isTimeout, type Deadline } from './deadline';
 import { buildPassages } from './passages';
 import { answerMessages, saysNotInSources } from './prompt';
 import { withRetries, type RetryOptions, type RetryPolicy } from './retry';
-import { createSentenceStream, type Piece } from './sentence-stream';
-import { createVerifier } from './verify';
+import { createVerifier, verifyStream } from './verify';
 
 /** The extractive answerer, which the LLM one falls back to. */
 export interface ExtractiveAnswerer extends Answerer {
@@ -71,6 +70,8 @@ export function createLlmAnswerer(deps: LlmAnswererDeps): Answerer {
     const question = request.question.trim();
     // Nothing for a model to do, and an injection attempt should not reach it at all.
     if (isOffTask(question) || isSmallTalk(question)) return yield* replay(await fallback.ask(request));
+    // Built once and memoised; started now so the first request does not pay for it after the model.
+    void fallback.suggestions().catch(() => {});
     const deadline = createDeadline(timeoutMs, { signal, now });
     try {
       const query = await condenseFollowUp({ question, history: request.history, chat, deadline, terms: context.terms, logger });
@@ -81,29 +82,17 @@ export function createLlmAnswerer(deps: LlmAnswererDeps): Answerer {
 
       const cite = createCitationList();
       const verify = createVerifier({ passages, support: context.support, cite });
-      const sentences = createSentenceStream();
-      let answer = '';
       let reply = '';
-      function* accept(pieces: Piece[]): Generator<AnswerEvent> {
-        for (const piece of pieces) {
-          const verified = verify(piece.text);
-          if (!verified) continue;
-          const text = (answer ? piece.separator : '') + verified;
-          answer += text;
-          yield { type: 'delta', text };
-        }
-      }
-
+      let answer = '';
       let failed = false;
       try {
         const messages = answerMessages({ question, query, passages });
         const onRetry = (err: unknown, attempt: number, delayMs: number) => logger.warn('model call failed, retrying', { ...describe(err), attempt, delayMs: Math.round(delayMs) });
         const tokens = await withRetries(() => open(streamed, messages, deadline), { deadline, policy: retry, sleep, onRetry });
-        for await (const text of tokens) {
-          reply += text;
-          yield* accept(sentences.push(text));
+        for await (const text of verifyStream(recording(tokens, (t) => (reply += t)), verify)) {
+          answer += text;
+          yield { type: 'delta', text };
         }
-        yield* accept(sentences.end());
       } catch (err) {
         if (signal?.aborted) throw signal.reason;
         failed = true;
@@ -130,6 +119,14 @@ export function createLlmAnswerer(deps: LlmAnswererDeps): Answerer {
     },
     stream: (request, options) => run(request, options?.signal, true),
   };
+}
+
+/** Passes text through, letting `record` see it (the raw reply decides between "declined" and "unverifiable"). */
+async function* recording(text: AsyncIterable<string> | Iterable<string>, record: (t: string) => void): AsyncGenerator<string> {
+  for await (const t of text) {
+    record(t);
+    yield t;
+  }
 }
 
 /** A whole answer as the stream of one: its sentences, then the response. */

@@ -1,4 +1,3 @@
-import { familyName } from '../../corpus/names';
 import { splitSentences } from '../../corpus/sentences';
 import type { Source } from '../../corpus/types';
 import type { Hit } from '../../retrieve/retrieve';
@@ -19,8 +18,8 @@ export interface Passage {
   text: string;
   quotes: Quotable[];
   /**
-   * Authors' family names and year. Naming the source ("Jadoon (2018) argues…") is attribution,
-   * not a claim: these words neither need nor give support.
+   * Authors (with initials) and year. Naming the source ("Jadoon (2018) argues…") is
+   * attribution, not a claim: these words neither need nor give support.
    */
   byline: string;
 }
@@ -34,7 +33,7 @@ export interface Passage {
 export function buildPassages(hits: Hit[], { resolve }: Pick<PassageContext, 'resolve'>): Passage[] {
   const passages: Passage[] = [];
   for (const { source, chunk } of hits) {
-    const byline = [...source.authors.map(familyName), source.year ?? ''].join(' ').trim();
+    const byline = [...source.authors, source.year ?? ''].join(' ').trim();
     if (source.kind === 'reference' || source.kind === 'paper') {
       if (isOffTask(source.text)) continue;
       const title = source.text.includes(source.title) ? [source.title] : [];

@@ -63,6 +63,7 @@ function describe(s: Source): string {
 const TAG = /<(\/?\s*(?:passages?|question|standalone_question|conversation|turn|follow_up|system|instructions?)\b)/gi;
 const data = (text: string) => text.replace(TAG, '‹$1');
 
-/** The model declined, with the agreed reply or in its own words ("The passages do not say…"). */
+/** The model declined, with the agreed reply or in its own words ("The passages do not say…"), citing nothing. */
 export const saysNotInSources = (reply: string) =>
-  reply.includes(NOT_IN_SOURCES) || /^(?:[^[\]]*\b(?:passages?|sources?|context)\b[^[\]]*\b(?:do(?:es)? not|don['’]t|doesn['’]t|cannot|can['’]t|no information)\b[^[\]]*)$/i.test(reply.trim());
+  reply.includes(NOT_IN_SOURCES) ||
+  (!/\[\s*\d/.test(reply) && /\b(?:passages?|sources?|context|information)\b/i.test(reply) && /\b(?:not|no|cannot|can['’]t|don['’]t|doesn['’]t)\b/i.test(reply));

@@ -2,6 +2,7 @@ import type { CitationList } from '../citations';
 import type { SupportScorer } from '../support';
 import type { Passage, Quotable } from './passages';
 import { parseMarkers } from './parse-markers';
+import { createSentenceStream, type Piece } from './sentence-stream';
 
 /**
  * Share of a claim's weighted content terms that the quote it cites must hold. Tuned on
@@ -68,4 +69,23 @@ function backed(cited: Backing[], support: SupportScorer, threshold: number): Ba
 function withMarkers(claim: string, markers: string): string {
   const stop = /[.!?]+$/.exec(claim);
   return stop ? `${claim.slice(0, stop.index).trimEnd()} ${markers}${stop[0]}` : `${claim} ${markers}`;
+}
+
+/**
+ * The model's text as it streams, reduced to verified sentences: each is checked the moment it
+ * is complete and yielded with the spacing that preceded it, so the pieces concatenate to the answer.
+ */
+export async function* verifyStream(text: AsyncIterable<string> | Iterable<string>, verify: (sentence: string) => string | undefined): AsyncGenerator<string> {
+  const sentences = createSentenceStream();
+  let first = true;
+  function* check(pieces: Piece[]) {
+    for (const piece of pieces) {
+      const verified = verify(piece.text);
+      if (!verified) continue;
+      yield (first ? '' : piece.separator) + verified;
+      first = false;
+    }
+  }
+  for await (const delta of text) yield* check(sentences.push(delta));
+  yield* check(sentences.end());
 }
