@@ -1,15 +1,13 @@
-import { loadCorpus } from '../corpus/load-corpus';
-import { createPronounResolver } from '../corpus/pronouns';
+import { loadCorpus, type CorpusFile } from '../corpus/load-corpus';
 import type { Corpus } from '../corpus/types';
 import type { Embedder } from '../embed/embedder';
 import { readStoredIndex, writeStoredIndex, type StoredIndex } from '../index/vectra-store';
-import { chunkSource, searchText } from './chunk';
 import { sha256 } from './content-hash';
+import { buildIndexData } from './index-data';
 import { readCorpusFiles } from './read-corpus';
 
 /** Bump when chunking or search text changes, so existing indexes count as stale. */
 const CHUNKER_VERSION = 'chunker-v2';
-const EMBED_BATCH = 64;
 
 export type Log = (msg: string, fields?: Record<string, unknown>) => void;
 
@@ -30,11 +28,14 @@ export interface IngestResult {
   written: boolean;
 }
 
+/** Changes whenever a corpus file or the chunker does: an index built for another hash is stale. */
+export const hashCorpus = (files: readonly CorpusFile[]) => sha256([CHUNKER_VERSION, ...files.flatMap((f) => [f.name, f.text])].join('\0'));
+
 /** Returns the index for the corpus as it is now: the one on disk when current, else a fresh (incremental) build. */
 export async function ensureIndex(opts: IngestOptions): Promise<IngestResult> {
   const log = opts.log ?? (() => {});
   const files = await readCorpusFiles(opts.corpusDir);
-  const corpusHash = await sha256([CHUNKER_VERSION, ...files.flatMap((f) => [f.name, f.text])].join('\0'));
+  const corpusHash = await hashCorpus(files);
   const previous = await readStoredIndex(opts.dataDir).catch((err: unknown) => {
     if (!isMissing(err)) log('index unreadable, rebuilding from corpus', { error: String(err) });
     return undefined;
@@ -50,38 +51,20 @@ export async function ensureIndex(opts: IngestOptions): Promise<IngestResult> {
 }
 
 async function build(o: IngestOptions & { corpus: Corpus; corpusHash: string; previous?: StoredIndex; log: Log }): Promise<IngestResult> {
-  const { embedder, corpus } = o;
-  const sourceById = new Map(corpus.sources.map((s) => [s.id, s]));
-  const chunks = corpus.sources.flatMap(chunkSource);
-  const resolve = createPronounResolver(corpus.glossary);
-  const texts = chunks.map((c) => searchText(c, sourceById.get(c.sourceId)!, resolve));
-  const hashes = await Promise.all(texts.map((t) => sha256(`${embedder.model}\n${t}`)));
-
+  const { embedder, corpus, previous } = o;
   const d = embedder.dimension;
-  const vectors = new Float32Array(chunks.length * d);
   const known = new Map<string, Float32Array>();
-  o.previous?.hashes.forEach((h, i) => known.set(h, o.previous!.data.vectors.subarray(i * d, (i + 1) * d)));
-  const todo: number[] = [];
-  hashes.forEach((h, i) => {
-    const v = known.get(h);
-    if (v) vectors.set(v, i * d);
-    else todo.push(i);
-  });
-  for (let b = 0; b < todo.length; b += EMBED_BATCH) {
-    const batch = todo.slice(b, b + EMBED_BATCH);
-    const out = await embedder.embed(batch.map((i) => texts[i]!));
-    batch.forEach((i, j) => vectors.set(out[j]!, i * d));
-  }
-
-  const info = { name: embedder.name, model: embedder.model, dimension: d };
+  previous?.hashes.forEach((h, i) => known.set(h, previous.data.vectors.subarray(i * d, (i + 1) * d)));
+  const { data, hashes, embedded } = await buildIndexData(corpus, embedder, { known: (h) => known.get(h) });
   const stored: StoredIndex = {
-    data: { embedder: info, sources: corpus.sources, glossary: corpus.glossary, chunks, vectors },
-    manifest: { format: 1, embedder: info, corpusHash: o.corpusHash, builtAt: new Date().toISOString(), glossary: corpus.glossary },
+    data,
+    manifest: { format: 1, embedder: data.embedder, corpusHash: o.corpusHash, builtAt: new Date().toISOString(), glossary: corpus.glossary },
     hashes,
   };
   await writeStoredIndex(o.dataDir, stored);
-  o.log('index written', { chunks: chunks.length, sources: corpus.sources.length, reused: chunks.length - todo.length, embedded: todo.length, embedder: embedder.model });
-  return { stored, corpus, reused: chunks.length - todo.length, embedded: todo.length, written: true };
+  const reused = data.chunks.length - embedded;
+  o.log('index written', { chunks: data.chunks.length, sources: corpus.sources.length, reused, embedded, embedder: embedder.model });
+  return { stored, corpus, reused, embedded, written: true };
 }
 
 const isMissing = (err: unknown) => (err as { code?: string })?.code === 'ENOENT';

@@ -1,0 +1,11 @@
+/**
+ * Cloudflare Workers entry point (`main` in wrangler.toml). Only runtime glue lives here: the app,
+ * routes and answering are the same modules the Node entry serves.
+ */
+import { waitUntil } from 'cloudflare:workers';
+// Both written by `npm run build:worker`, which wrangler runs as the [build] command before bundling.
+import widgetScript from '../../dist/widget.js';
+import snapshot from '../../dist/worker-index.bin';
+import { createWorkerFetch } from './worker-app';
+
+export default { fetch: createWorkerFetch({ snapshot, widgetScript, waitUntil }) };
