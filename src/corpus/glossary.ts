@@ -9,7 +9,7 @@ import type { GlossaryEntry } from './types';
 const entrySchema = z.object({
   canonical: z.string().trim().min(1),
   aliases: z.array(z.string().trim().min(1)),
-  kind: z.enum(['group', 'institute', 'outlet', 'place', 'person', 'term']),
+  kind: z.enum(['group', 'institute', 'outlet', 'place', 'person', 'term', 'synonym']),
 });
 const fileSchema = z.object({ entries: z.array(entrySchema) });
 

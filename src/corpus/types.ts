@@ -40,7 +40,8 @@ export interface GlossaryEntry {
   canonical: string;
   /** Other ways users write it, e.g. `ISKP`, `IS-K`, `Daesh Khorasan`. */
   aliases: string[];
-  kind: 'group' | 'institute' | 'outlet' | 'place' | 'person' | 'term';
+  /** `term`: a topic ("media warfare"); `synonym`: plain word variants ("threat" = "danger"), for matching only. */
+  kind: 'group' | 'institute' | 'outlet' | 'place' | 'person' | 'term' | 'synonym';
 }
 
 export interface Corpus {
