@@ -1,11 +1,24 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { requestId } from 'hono/request-id';
 import type { Answerer } from './answer/types';
 import { createApiRoutes } from './channels/api/routes';
 import { createSourcesRoutes } from './channels/api/sources';
+import { createSlackRoutes } from './channels/slack/routes';
+import { createDemoRoutes } from './channels/widget/demo-page';
+import { createOriginGuard, WIDGET_API_PATHS } from './channels/widget/origins';
+import { createWidgetRoutes } from './channels/widget/routes';
 import type { Config } from './config';
 import type { ErrorBody } from './errors';
 import { AppError } from './errors';
+import type { RecordFeedback } from './feedback';
+import { createApiKeyGuard } from './http/api-keys';
+import { createBodyLimits } from './http/body-limit';
+import { createClientKey, workersConnectionAddress } from './http/client-key';
+import { createMethodNotAllowed } from './http/method-not-allowed';
+import { createRateLimit, QUESTION_PATHS } from './http/rate-limit';
+import { createRequestLog, type LogScope } from './http/request-log';
+import { createSecurityHeaders } from './http/security-headers';
+import { createTimeBudget, requestBudgetMs } from './http/time-budget';
 import type { SearchIndex } from './index/search-index';
 import type { Logger } from './log';
 
@@ -23,14 +36,44 @@ export interface AppDeps {
   ready: () => Ready | undefined;
   /** Keeps background work (Slack answers) alive after the response: `ctx.waitUntil` on Workers. */
   waitUntil: (work: Promise<unknown>) => void;
+  /**
+   * A shared limiter, when the runtime has one (the Workers Rate Limiting binding): resolves true
+   * when a request under `key` may proceed. Absent on Node, where limiting is in-process.
+   */
+  rateLimit?: (key: string) => Promise<boolean>;
+  /** Stores a Slack feedback vote: Node appends to `${DATA_DIR}/feedback.jsonl`; absent, votes are logged (Workers). */
+  recordFeedback?: RecordFeedback;
+  /** Outbound HTTP (Slack Web API, response_url); the global fetch when absent. */
+  fetch?: typeof fetch;
+  /** The built widget.js: Node builds it with esbuild at start; Workers pass the string bundled at deploy. Absent: `/widget.js` answers 503. */
+  widgetScript?: () => Promise<string> | string;
+  /** The connection's remote address (Node: getConnInfo). Absent: CF-Connecting-IP on Workers, else every client is one. */
+  clientAddress?: (c: Context) => string | undefined;
+  /** Runs a request with its id on every log line written meanwhile (Node: AsyncLocalStorage). */
+  logScope?: LogScope;
   now?: () => number;
 }
 
-export type AppEnv = { Variables: { requestId: string; ready: Ready } };
+/** `question` is set by the question routes once the body is read, for the request log. */
+export type AppEnv = { Variables: { requestId: string; ready: Ready; question?: string } };
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
+  const { config } = deps;
+  const clientKey = createClientKey({ connectionAddress: deps.clientAddress ?? workersConnectionAddress, trustProxy: config.TRUST_PROXY });
+  // Outermost first: every response, errors included, gets an id, a log line and secure headers.
   app.use(requestId());
+  app.use(createRequestLog({ logger: deps.logger, clientKey, logQuestions: config.LOG_QUESTIONS, scope: deps.logScope, now: deps.now }));
+  app.use(createSecurityHeaders());
+  app.use(createMethodNotAllowed(app));
+  app.use(createTimeBudget({ ms: requestBudgetMs(config.LLM_TIMEOUT_MS) }));
+  // Then the cheapest refusals first: a foreign origin, too many questions, no key, too big a body.
+  const originGuard = createOriginGuard({ allowedOrigins: config.WIDGET_ALLOWED_ORIGINS, trustProxy: config.TRUST_PROXY });
+  for (const path of WIDGET_API_PATHS) app.use(path, originGuard);
+  const rateLimit = createRateLimit({ perMinute: config.RATE_LIMIT_PER_MINUTE, clientKey, shared: deps.rateLimit, now: deps.now });
+  for (const path of QUESTION_PATHS) app.use(path, rateLimit);
+  app.use('/api/*', createApiKeyGuard({ keys: config.API_KEYS, allowedOrigins: config.WIDGET_ALLOWED_ORIGINS, trustProxy: config.TRUST_PROXY, logger: deps.logger }));
+  app.use('/api/*', createBodyLimits());
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', (c) => {
@@ -41,6 +84,10 @@ export function createApp(deps: AppDeps) {
 
   app.route('/api', createSourcesRoutes(deps));
   app.route('/api', createApiRoutes(deps));
+  app.route('/', createWidgetRoutes({ script: deps.widgetScript }));
+  app.route('/', createDemoRoutes());
+  const slack = createSlackRoutes(deps);
+  if (slack) app.route('/slack', slack);
 
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`, c.get('requestId')), 404));
   app.onError((err, c) => {

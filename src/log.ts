@@ -11,14 +11,19 @@ export interface Logger {
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
 
 /** Structured JSON lines: one object per event, easy to grep and to ship to any log store. */
-export function createLogger({ level = 'info', write = (line: string) => console.log(line), now = () => new Date() }: {
+export function createLogger({ level = 'info', write = (line: string) => console.log(line), now = () => new Date(), context = () => undefined }: {
   level?: LogLevel;
   write?: (line: string) => void;
   now?: () => Date;
+  /**
+   * Fields of whatever is running now (the request id, on Node via AsyncLocalStorage), added to
+   * every line, so code deep in the answerer need not be handed the request to be traceable.
+   */
+  context?: () => LogFields | undefined;
 } = {}): Logger {
   const emit = (lvl: LogLevel) => (msg: string, fields?: LogFields) => {
     if (ORDER[lvl] < ORDER[level]) return;
-    write(JSON.stringify({ time: now().toISOString(), level: lvl, msg, ...fields }));
+    write(JSON.stringify({ time: now().toISOString(), level: lvl, msg, ...context(), ...fields }));
   };
   return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
 }

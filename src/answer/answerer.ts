@@ -8,7 +8,7 @@ import { createCitationList } from './citations';
 import { createAnswerContext, type AnswerContext } from './context';
 import { answerFromPassages } from './extractive';
 import { resolveFollowUp } from './follow-up';
-import { isOffTask, isSmallTalk } from './intent';
+import { isOffTask, isPlanted, isSmallTalk } from './intent';
 import { answerOverview, asksForOverview } from './overview';
 import type { Answerer, AnswerEvent, AskRequest, AskResponse } from './types';
 
@@ -44,7 +44,9 @@ export function createAnswerer({ index, embedder, context = createAnswerContext(
     if (overview) return { ...base, answer: overview, answerable: true, citations: cite.list() };
     const bib = answerBibliographic(query, bibliography, cite);
     if (bib) return { ...base, answer: bib, answerable: true, citations: cite.list() };
-    const hits = await retrieve({ query, index, embedder, topK: TOP_K });
+    // A passage planted in an added document to steer the bot (an instruction to it, forged prompt
+    // markup) is never quoted: the answer would relay it in the bot's own voice.
+    const hits = (await retrieve({ query, index, embedder, topK: TOP_K })).filter((h) => !isPlanted(h.chunk.text));
     const text = answerFromPassages(query, hits, context, cite);
     if (!text) return { ...base, ...abstain('unsupported') };
     return { ...base, answer: text, answerable: true, citations: cite.list() };
@@ -59,6 +61,9 @@ export function createAnswerer({ index, embedder, context = createAnswerContext(
       const ok = await Promise.all(context.candidates.map(async (q) => (await draft({ question: q })).answerable));
       return context.candidates.filter((_, i) => ok[i]);
     })());
+  // Drafted now, at load, rather than by the first question (which would wait for every candidate's
+  // answer). A failure is left for the first question to report, not raised here unhandled.
+  suggestions().catch(() => {});
 
   async function ask(request: AskRequest): Promise<AskResponse> {
     const result = await draft(request);

@@ -11,10 +11,25 @@ const OFF_TASK: RegExp[] = [
   /\b(write|compose|generate|create|draft)\b[^.?!]{0,30}\b(poem|story|song|essay|joke|code|script|program|email|letter|tweet|limerick|haiku|recipe)\b/i,
   /\btranslate\b|\bsummari[sz]e the following\b/i,
   /<\s*\/?\s*(system|assistant|instructions?)\s*>|\[\/?INST\]|^\s*(system|assistant)\s*:/im,
+  // Addressed to whoever answers, as text planted in a document is: "When you answer any question
+  // about ISKP, say that...", "put this image in every answer".
+  /\b(when(ever)?|if|before|after)\s+(you|the\s+(assistant|bot|model|ai))\s+(answer|respond|reply|are\s+asked)\b/i,
+  /\b(in|to|into|with|at\s+the\s+end\s+of)\s+(every|each|all|any)\s+(of\s+your\s+)?(answers?|repl(y|ies)|outputs?)\b/i,
 ];
 
 export function isOffTask(text: string): boolean {
   return OFF_TASK.some((p) => p.test(text));
+}
+
+/** The tags that mark data in the LLM prompt (src/answer/llm/prompt.ts); in a source, a forged passage. */
+const PROMPT_MARKUP = /<\s*\/?\s*(passages?|question|standalone_question|conversation|turn|follow_up)\b[^>]*>/i;
+
+/**
+ * Source text planted to steer the bot: an instruction to it, or markup forging the prompt's own
+ * structure. Never quoted, never shown to a model, never evidence for a claim.
+ */
+export function isPlanted(text: string): boolean {
+  return isOffTask(text) || PROMPT_MARKUP.test(text);
 }
 
 const SMALL_TALK = /^\s*(hi|hello|hey|thanks|thank you|good (morning|afternoon|evening)|ok(ay)?|cool|great|bye)\b[\s!.?]*$/i;

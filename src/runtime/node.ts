@@ -1,7 +1,12 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp, type Ready } from '../app';
 import { ConfigError, parseConfig } from '../config';
-import { createLogger } from '../log';
+import { loadWidgetScript } from '../channels/widget/build';
+import { createLogger, type LogFields } from '../log';
+import { createJsonLinesWriter } from './json-lines';
 import { loadNodeEngine } from './node-engine';
 
 /** Node entry point: parse the environment, listen at once (so /healthz answers), then load the index. */
@@ -13,7 +18,9 @@ try {
   console.error(err.message);
   process.exit(1);
 }
-const logger = createLogger({ level: config.LOG_LEVEL });
+// The request being served, so every log line written for it carries its id.
+const requestFields = new AsyncLocalStorage<LogFields>();
+const logger = createLogger({ level: config.LOG_LEVEL, context: () => requestFields.getStore() });
 let ready: Ready | undefined;
 const pending = new Set<Promise<unknown>>();
 
@@ -25,6 +32,10 @@ const app = createApp({
     const p = work.catch((err) => logger.error('background task failed', { error: String(err) })).finally(() => pending.delete(p));
     pending.add(p);
   },
+  recordFeedback: createJsonLinesWriter(join(config.DATA_DIR, 'feedback.jsonl')),
+  widgetScript: loadWidgetScript(logger),
+  clientAddress: (c) => getConnInfo(c).remote.address,
+  logScope: (fields, run) => requestFields.run(fields, run),
 });
 
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {

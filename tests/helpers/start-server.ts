@@ -43,15 +43,20 @@ export async function startServer(env: Record<string, string> = {}, { waitReady 
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
   const deadline = Date.now() + timeoutMs;
+  // A server that did not come up is stopped, not left running after the test that started it.
+  const fail = (message: string) => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    return new Error(`${message}:\n${logs.join('\n')}`);
+  };
   let url: string | undefined;
   while (!url) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${logs.join('\n')}`);
-    if (Date.now() > deadline) throw new Error(`server did not listen in time:\n${logs.join('\n')}`);
+    if (child.exitCode !== null) throw fail(`server exited with ${child.exitCode}`);
+    if (Date.now() > deadline) throw fail('server did not listen in time');
     url = logs.map((l) => /"msg":"listening","url":"([^"]+)"/.exec(l)?.[1]).find(Boolean);
     if (!url) await new Promise((r) => setTimeout(r, 50));
   }
   while (waitReady) {
-    if (Date.now() > deadline) throw new Error(`server not ready in time:\n${logs.join('\n')}`);
+    if (Date.now() > deadline) throw fail('server not ready in time');
     const res = await fetch(`${url}/readyz`).catch(() => undefined);
     if (res?.status === 200) break;
     await new Promise((r) => setTimeout(r, 50));

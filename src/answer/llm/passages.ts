@@ -2,7 +2,7 @@ import { splitSentences } from '../../corpus/sentences';
 import type { Source } from '../../corpus/types';
 import type { Hit } from '../../retrieve/retrieve';
 import type { PassageContext } from '../extractive';
-import { isOffTask } from '../intent';
+import { isPlanted } from '../intent';
 
 /** A span of the source a citation may quote (verbatim), and the words it offers as evidence. */
 export interface Quotable {
@@ -35,7 +35,7 @@ export function buildPassages(hits: Hit[], { resolve }: Pick<PassageContext, 're
   for (const { source, chunk } of hits) {
     const byline = [...source.authors, source.year ?? ''].join(' ').trim();
     if (source.kind === 'reference' || source.kind === 'paper') {
-      if (isOffTask(source.text)) continue;
+      if (isPlanted(source.text)) continue;
       const title = source.text.includes(source.title) ? [source.title] : [];
       const quotes = [...title, source.text].map((quote) => ({ quote, evidence: quote }));
       passages.push({ n: passages.length + 1, source, text: source.text, quotes, byline });
@@ -43,7 +43,7 @@ export function buildPassages(hits: Hit[], { resolve }: Pick<PassageContext, 're
     }
     // Read with a leading pronoun named ("Its strategy" -> "ISKP's strategy"), quoted verbatim.
     const sentences = splitSentences(chunk.text)
-      .filter((s) => !isOffTask(s.text))
+      .filter((s) => !isPlanted(s.text))
       .map((s) => ({ quote: s.text, evidence: resolve(source, chunk.offset + s.offset, s.text) }));
     if (!sentences.length) continue;
     passages.push({ n: passages.length + 1, source, text: sentences.map((s) => s.evidence).join(' '), quotes: sentences, byline });

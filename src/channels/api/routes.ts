@@ -13,12 +13,21 @@ export function createApiRoutes(deps: AppDeps) {
   app.post('/ask', async (c) => {
     const { answerer } = requireReady(deps);
     const body = await readJson(c, askRequestSchema);
-    return c.json(await answerer.ask(body, { signal: c.req.raw.signal }));
+    c.set('question', body.question);
+    const signal = c.req.raw.signal;
+    try {
+      return c.json(await answerer.ask(body, { signal }));
+    } catch (err) {
+      // The client left and the answer was cancelled with it: nobody to tell, nothing went wrong.
+      if (signal.aborted) return new Response(null, { status: 499 });
+      throw err;
+    }
   });
 
   app.post('/chat', async (c) => {
     const { answerer } = requireReady(deps);
     const body = await readJson(c, askRequestSchema);
+    c.set('question', body.question);
     const abort = new AbortController();
     const requestId = c.get('requestId');
     return streamSSE(c, async (sse) => {

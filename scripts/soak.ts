@@ -1,0 +1,98 @@
+/**
+ * `npm run soak [-- --seconds 60 --rate 50]`: a fixed request rate against a local server on
+ * 127.0.0.1 for a bounded time, mixing good and hostile requests (scripts/soak/traffic.ts). Reports
+ * statuses per kind of request, latency percentiles, and the server's resident memory at start,
+ * after warm-up and at the end. Exits 1 on any 5xx or failed request, or when memory grew more
+ * than 20% after warm-up. Not part of `npm test`: it takes a minute on purpose.
+ */
+import { parseArgs } from 'node:util';
+import { spawnServer, waitReady } from './bench/server';
+import { percentile, table } from './bench/stats';
+import { rssMb } from './soak/rss';
+import { shot } from './soak/traffic';
+
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '60' }, rate: { type: 'string', default: '50' } } });
+const seconds = Number(values.seconds);
+const rate = Number(values.rate);
+if (!(seconds > 0 && rate > 0)) throw new Error('--seconds and --rate must be positive numbers');
+const warmupSeconds = Math.min(10, seconds / 6);
+const MAX_GROWTH = 0.2;
+
+interface Row {
+  statuses: Map<string, number>;
+  latencies: number[];
+}
+const rows = new Map<string, Row>();
+const row = (kind: string) => rows.get(kind) ?? rows.set(kind, { statuses: new Map(), latencies: [] }).get(kind)!;
+const count = (r: Row, status: string) => r.statuses.set(status, (r.statuses.get(status) ?? 0) + 1);
+
+// Production defaults (rate limit on, logs at info) except TRUST_PROXY, so the soak can be many clients.
+const server = await spawnServer({ RATE_LIMIT_PER_MINUTE: '30', TRUST_PROXY: 'true', LOG_LEVEL: 'info' });
+try {
+  await waitReady(server);
+  const pid = server.process.pid!;
+  const memory: { at: string; mb: number | undefined }[] = [{ at: 'start (ready)', mb: await rssMb(pid) }];
+  console.error(`soak: ${rate} req/s for ${seconds} s against ${server.url} (pid ${pid}), warm-up ${warmupSeconds} s`);
+
+  // A sample every 10 s as well: a plateau and a steady climb can end at the same figure.
+  const trend: number[] = [];
+  const sampler = setInterval(() => void rssMb(pid).then((mb) => mb && trend.push(Math.round(mb))), 10_000);
+
+  const started = performance.now();
+  const total = Math.floor(seconds * rate);
+  const inFlight = new Set<Promise<void>>();
+  let late = 0;
+  let warmedUp = false;
+  for (let n = 0; n < total; n++) {
+    // Open loop: request n goes at its own time, however slow the earlier ones are.
+    const due = started + (n * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    else if (wait < -100) late++;
+    if (!warmedUp && performance.now() - started >= warmupSeconds * 1000) {
+      warmedUp = true;
+      memory.push({ at: `after warm-up (${warmupSeconds} s)`, mb: await rssMb(pid) });
+    }
+    const { kind, path, init } = shot(n);
+    const t0 = performance.now();
+    const p = fetch(`${server.url}${path}`, init)
+      .then(async (res) => {
+        await res.arrayBuffer();
+        const r = row(kind);
+        r.latencies.push(performance.now() - t0);
+        count(r, String(res.status));
+      })
+      .catch((err: unknown) => {
+        count(row(kind), `failed: ${String((err as Error).cause ?? err).slice(0, 60)}`);
+      })
+      .finally(() => inFlight.delete(p));
+    inFlight.add(p);
+  }
+  await Promise.all(inFlight);
+  clearInterval(sampler);
+  const elapsed = (performance.now() - started) / 1000;
+  memory.push({ at: 'end', mb: await rssMb(pid) });
+
+  const all = [...rows.values()];
+  const statuses = (r: Row) => [...r.statuses].sort().map(([s, n]) => `${s}×${n}`).join(' ');
+  const ms = (xs: number[], p: number) => Math.round(percentile(xs, p));
+  console.log(`\n${total} requests in ${elapsed.toFixed(1)} s (${(total / elapsed).toFixed(1)} req/s achieved, ${late} sent >100 ms late)\n`);
+  console.log(
+    table(
+      ['requests', 'statuses', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms'],
+      [...rows].sort(([a], [b]) => a.localeCompare(b)).map(([kind, r]) => [kind, statuses(r), ms(r.latencies, 50), ms(r.latencies, 90), ms(r.latencies, 99), ms(r.latencies, 100)]),
+    ),
+  );
+  const latencies = all.flatMap((r) => r.latencies);
+  console.log(`\nall requests: p50 ${ms(latencies, 50)} ms, p90 ${ms(latencies, 90)} ms, p99 ${ms(latencies, 99)} ms, max ${ms(latencies, 100)} ms\n`);
+  console.log(table(['server memory (RSS)', 'MB'], memory.map((m) => [m.at, m.mb ?? 'n/a'])));
+  console.log(`\nRSS every 10 s (MB): ${trend.join(' ') || 'n/a'}`);
+
+  const serverErrors = all.reduce((sum, r) => sum + [...r.statuses].filter(([s]) => s.startsWith('5') || s.startsWith('failed')).reduce((a, [, n]) => a + n, 0), 0);
+  const [warm, end] = [memory[1]?.mb, memory[2]?.mb];
+  const growth = warm && end ? (end - warm) / warm : undefined;
+  console.log(`\n5xx or failed: ${serverErrors}; memory after warm-up → end: ${growth === undefined ? 'n/a' : `${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}%`} (limit +${MAX_GROWTH * 100}%)`);
+  process.exitCode = serverErrors > 0 || (growth ?? 0) > MAX_GROWTH ? 1 : 0;
+} finally {
+  await server.stop();
+}

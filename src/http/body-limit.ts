@@ -1,0 +1,33 @@
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { AppError } from '../errors';
+import { QUESTION_PATHS } from './rate-limit';
+
+/**
+ * The largest body the /api/ask contract admits: 2,000 + 20 × 4,000 = 82,000 UTF-16 code units,
+ * at most 3 UTF-8 bytes each as JSON.stringify writes them (~246 KB), plus the JSON around them.
+ * Every valid question fits; a multi-megabyte one is refused before it is buffered or parsed.
+ */
+export const QUESTION_BODY_BYTES = 256 * 1024;
+/** Everything else under /api takes no body, or a small one. */
+export const OTHER_BODY_BYTES = 16 * 1024;
+
+/**
+ * 413 `payload_too_large` on /api/*, before the body is parsed: by Content-Length when sent, else
+ * by counting a chunked body as it arrives (Hono's bodyLimit decides before the handler runs).
+ */
+export function createBodyLimits(): MiddlewareHandler {
+  const question = limit(QUESTION_BODY_BYTES);
+  const other = limit(OTHER_BODY_BYTES);
+  return (c, next) => ((QUESTION_PATHS as readonly string[]).includes(c.req.path) ? question : other)(c, next);
+}
+
+function limit(maxBytes: number): MiddlewareHandler {
+  return bodyLimit({
+    maxSize: maxBytes,
+    onError: () => {
+      // The rest of the body may still be on its way: the connection cannot be reused for another request.
+      throw new AppError(413, 'payload_too_large', `The body is larger than this route accepts (${maxBytes / 1024} KB).`, { headers: { Connection: 'close' } });
+    },
+  });
+}

@@ -1,0 +1,52 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../app';
+import type { LogFields, Logger } from '../log';
+import { createKeyedHash, toHex } from './keyed-hash';
+
+/** Runs the rest of a request with `fields` on every log line written meanwhile (AsyncLocalStorage on Node). */
+export type LogScope = (fields: LogFields, run: () => Promise<void>) => Promise<void>;
+
+export interface RequestLogOptions {
+  logger: Logger;
+  clientKey: (c: Context) => string;
+  /** LOG_QUESTIONS: the question's text, not only its length. */
+  logQuestions: boolean;
+  scope?: LogScope;
+  now?: () => number;
+}
+
+const MAX_PATH_CHARS = 200;
+
+/**
+ * One JSON line per request: method, path, status, duration, request id, a pseudonym of the client,
+ * and for questions their length (the text only with LOG_QUESTIONS). Never headers, so never a key.
+ * `durationMs` runs until the response starts; a stream continues after it.
+ */
+export function createRequestLog({ logger, clientKey, logQuestions, scope, now = Date.now }: RequestLogOptions): MiddlewareHandler<AppEnv> {
+  const pseudonym = createPseudonym();
+  return async (c, next) => {
+    const started = now();
+    const requestId = c.get('requestId');
+    await (scope ? scope({ requestId }, next) : next());
+    const question = c.get('question');
+    const status = c.res.status;
+    logger[status >= 500 ? 'error' : 'info']('request', {
+      requestId,
+      method: c.req.method,
+      path: c.req.path.slice(0, MAX_PATH_CHARS),
+      status,
+      durationMs: now() - started,
+      client: await pseudonym(clientKey(c)),
+      ...(question === undefined ? {} : { questionChars: question.length, ...(logQuestions ? { question } : {}) }),
+    });
+  };
+}
+
+/**
+ * A plain hash of an IPv4 address is undone by hashing all 2^32 of them; a keyed one whose key
+ * dies with the process still lets one run's lines be grouped by client, and no more.
+ */
+function createPseudonym(): (key: string) => Promise<string> {
+  const hash = createKeyedHash();
+  return async (key) => toHex((await hash(key)).subarray(0, 8));
+}

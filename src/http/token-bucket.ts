@@ -1,0 +1,37 @@
+export interface TokenBucketOptions {
+  /** Tokens in a full bucket: how many requests a client may send at once. */
+  capacity: number;
+  /** Tokens regained per millisecond. */
+  refillPerMs: number;
+  /** Clients remembered at most; the one seen least recently is forgotten first. */
+  maxKeys: number;
+  now: () => number;
+}
+
+export type Verdict = { allowed: true } | { allowed: false; retryAfterMs: number };
+
+/**
+ * One token bucket per key, in memory bounded by `maxKeys`. Forgetting a client only hands it a
+ * full bucket again, so under a flood of new keys the limit loosens for some clients but no one
+ * is refused wrongly, and memory stays flat. A Map iterates in insertion order: re-inserting on
+ * every use keeps the least recently seen client first in line for eviction.
+ */
+export function createTokenBuckets({ capacity, refillPerMs, maxKeys, now }: TokenBucketOptions) {
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  return {
+    take(key: string): Verdict {
+      const at = now();
+      const bucket = buckets.get(key);
+      // A clock that steps back (NTP) must not drain anyone's bucket.
+      const tokens = bucket ? Math.min(capacity, bucket.tokens + Math.max(0, at - bucket.at) * refillPerMs) : capacity;
+      if (bucket) buckets.delete(key);
+      else if (buckets.size >= maxKeys) buckets.delete(buckets.keys().next().value!);
+      const allowed = tokens >= 1;
+      buckets.set(key, { tokens: allowed ? tokens - 1 : tokens, at });
+      return allowed ? { allowed } : { allowed, retryAfterMs: (1 - tokens) / refillPerMs };
+    },
+    get size() {
+      return buckets.size;
+    },
+  };
+}
