@@ -56,7 +56,8 @@ describe('widget embedded on other sites', () => {
   });
 
   async function visit(url: string): Promise<Page> {
-    context = await browser.newContext();
+    // Reduced motion: styles are compared at rest, not part-way through a transition.
+    context = await browser.newContext({ reducedMotion: 'reduce' });
     context.setDefaultTimeout(10_000);
     const page = await context.newPage();
     await page.goto(url);
