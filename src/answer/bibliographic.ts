@@ -42,7 +42,9 @@ export function answerBibliographic(question: string, ctx: BibliographyContext, 
   const works = ctx.sources.filter((s) => s.kind === 'reference' || s.kind === 'document');
   const years = [...new Set(question.match(YEAR) ?? [])].map(Number);
   const byAuthor = works.filter((s) => mentionsAuthor(question, s));
-  const byOutlet = works.filter((s) => namesOutlet(question, s) || mentionsOutlet(question, s, ctx.terms));
+  const lower = question.toLowerCase();
+  const asked = ctx.terms.entities(question);
+  const byOutlet = works.filter((s) => namesOutlet(lower, s) || mentionsOutlet(asked, s, ctx.terms));
   const fields = (Object.keys(FIELDS) as Field[]).filter((f) => FIELDS[f].test(question));
 
   // "Which think tanks are cited?" — a kind of outlet, not a named one.
@@ -79,31 +81,55 @@ export function answerBibliographic(question: string, ctx: BibliographyContext, 
   return undefined;
 }
 
-const withoutListingWords = (question: string) => question.replace(new RegExp(`\\b${WORKS}\\b|${TOPICAL.source}|\\b(list|show|all|every|total|count|number|cited|cite|cites|paper's|include|includes)\\b`, 'gi'), ' ');
+// Compiled once: these run on every bibliographic question.
+const LISTING_WORDS = new RegExp(`\\b${WORKS}\\b|${TOPICAL.source}|\\b(list|show|all|every|total|count|number|cited|cite|cites|paper's|include|includes)\\b`, 'gi');
+const FIELD_WORDS = (Object.values(FIELDS) as RegExp[]).map((re) => new RegExp(re.source, 'gi'));
 
-const withoutFieldWords = (question: string) =>
-  (Object.values(FIELDS) as RegExp[]).reduce((q, re) => q.replace(new RegExp(re.source, 'gi'), ' '), question).replace(/\b(published|publish|appear|appeared)\b/gi, ' ');
+const withoutListingWords = (question: string) => question.replace(LISTING_WORDS, ' ');
+
+const withoutFieldWords = (question: string) => FIELD_WORDS.reduce((q, re) => q.replace(re, ' '), question).replace(/\b(published|publish|appear|appeared)\b/gi, ' ');
+
+/** What a question is matched against in a work, derived once per work rather than per question. */
+interface WorkNames {
+  /** Whole-word patterns of the family names of its authors and editors. */
+  authors: RegExp[];
+  /** Publisher, container and corporate author, lowercased, as a question may spell them out. */
+  outlets: string[];
+  /** Publisher and container, for glossary matching; empty when it has neither. */
+  outlet: string;
+}
+
+const workNames = new WeakMap<Source, WorkNames>();
+
+function namesOf(s: Source): WorkNames {
+  let names = workNames.get(s);
+  if (!names) {
+    const families = [...s.authors, ...s.editors].map((name) => familyName(name).replace(/^the\s+/i, '')).filter((family) => family.length > 2);
+    const outlets = [s.publisher, s.container, s.authors.length === 1 && !s.authors[0]!.includes(',') ? s.authors[0] : null];
+    names = {
+      authors: families.map((family) => new RegExp(`(?<![\\p{L}])${escape(family)}(?![\\p{L}])`, 'iu')),
+      outlets: outlets.filter((name): name is string => !!name && name.length > 3).map((name) => name.toLowerCase().replace(/^the\s+/, '')),
+      outlet: [s.publisher, s.container].filter(Boolean).join(' ; '),
+    };
+    workNames.set(s, names);
+  }
+  return names;
+}
 
 /** "Jadoon", "A. Jadoon", "Amira Jadoon" all name `Jadoon, A.`; corporate authors by their whole name. */
 function mentionsAuthor(question: string, s: Source): boolean {
-  return [...s.authors, ...s.editors].some((name) => {
-    const family = familyName(name).replace(/^the\s+/i, '');
-    return family.length > 2 && new RegExp(`(?<![\\p{L}])${escape(family)}(?![\\p{L}])`, 'iu').test(question);
-  });
+  return namesOf(s).authors.some((pattern) => pattern.test(question));
 }
 
-function mentionsOutlet(question: string, s: Source, terms: TermModel): boolean {
-  const outlet = [s.publisher, s.container].filter(Boolean).join(' ; ');
+function mentionsOutlet(asked: readonly string[], s: Source, terms: TermModel): boolean {
+  const { outlet } = namesOf(s);
   if (!outlet) return false;
-  const asked = terms.entities(question);
   return terms.entities(outlet).some((e) => asked.includes(e) && terms.entry(e)?.kind !== 'place' && terms.entry(e)?.kind !== 'group');
 }
 
-function namesOutlet(question: string, s: Source): boolean {
-  const q = question.toLowerCase();
-  return [s.publisher, s.container, s.authors.length === 1 && !s.authors[0]!.includes(',') ? s.authors[0] : null].some(
-    (name) => name && name.length > 3 && q.includes(name.toLowerCase().replace(/^the\s+/, '')),
-  );
+/** `lowerQuestion`: the question lowercased, once for all works. */
+function namesOutlet(lowerQuestion: string, s: Source): boolean {
+  return namesOf(s).outlets.some((name) => lowerQuestion.includes(name));
 }
 
 function describeFilter(question: string, years: number[], byAuthor: Source[], byOutlet: Source[]): string {

@@ -1,5 +1,6 @@
-import { createPronounResolver } from '../corpus/pronouns';
+import { createPronounResolver, type PronounResolver } from '../corpus/pronouns';
 import type { SearchIndex } from '../index/search-index';
+import { createMemo } from '../retrieve/memo';
 import type { Hit } from '../retrieve/retrieve';
 import { evidenceText, type PassageContext } from './extractive';
 import { candidateQuestions, rankSuggestions } from './suggest';
@@ -18,7 +19,7 @@ export interface AnswerContext extends PassageContext {
 }
 
 export function createAnswerContext(index: SearchIndex): AnswerContext {
-  const resolve = createPronounResolver(index.glossary);
+  const resolve = remembered(createPronounResolver(index.glossary));
   const evidenceByChunk = new Map(index.chunks.map((chunk, i) => [chunk.id, evidenceText(index.chunkSources[i]!, chunk, resolve)]));
   const terms = createTermModel(index.glossary, [...evidenceByChunk.values()]);
   const support = createSupportScorer(terms);
@@ -30,6 +31,18 @@ export function createAnswerContext(index: SearchIndex): AnswerContext {
     evidence: (hit: Hit) => evidenceByChunk.get(hit.chunk.id) ?? hit.chunk.text,
     candidates: candidateQuestions(index.sources, terms),
     followUps: (query, citations, answerable, pool) => (answerable ? rankSuggestions(query, citations, pool, terms) : diverse(pool)),
+  };
+}
+
+/**
+ * Naming a sentence's pronoun scans its source up to the sentence; answers quote the same few
+ * hundred sentences again and again, so each is resolved once.
+ */
+function remembered(resolve: PronounResolver): PronounResolver {
+  const memo = createMemo<string>(20_000);
+  return (source, offset, text) => {
+    const key = `${source.id}\u0000${offset}\u0000${text}`;
+    return memo.get(key) ?? memo.set(key, resolve(source, offset, text));
   };
 }
 

@@ -36,7 +36,7 @@ export function rankSuggestions(question: string, citations: Citation[], candida
   const scored = candidates
     .filter((q) => q.toLowerCase() !== question.trim().toLowerCase())
     .map((q, i) => {
-      const t = [...new Set(terms.terms(q))];
+      const t = [...terms.termSet(q)];
       const novel = t.filter((x) => !asked.has(x));
       const related = t.filter((x) => context.has(x)).reduce((sum, x) => sum + terms.idf(x), 0);
       return { q, i, score: novel.length ? related : -1 };

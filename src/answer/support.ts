@@ -34,7 +34,7 @@ export function createSupportScorer(model: TermModel) {
     support(question: string | string[], passage: string): Support {
       const q = typeof question === 'string' ? focusTerms(question) : question;
       if (!q.length) return { coverage: 0, missing: [] };
-      const p = new Set(model.terms(passage));
+      const p = model.termSet(passage);
       let total = 0;
       let covered = 0;
       const missing: string[] = [];

@@ -1,5 +1,6 @@
 import type { GlossaryEntry } from '../corpus/types';
 import { tokenize } from '../embed/tokenize';
+import { memoize } from '../retrieve/memo';
 
 /**
  * Content terms with every glossary alias folded into one token per entity, so "ISIS-K",
@@ -7,15 +8,23 @@ import { tokenize } from '../embed/tokenize';
  * "media warfare". Aliases are matched on stemmed tokens, so inflections match too.
  */
 export interface TermModel {
-  terms(text: string): string[];
+  terms(text: string): readonly string[];
+  /** The same terms as a set, for membership tests. */
+  termSet(text: string): ReadonlySet<string>;
   /** Inverse document frequency over the index's chunks; unseen terms get the highest. */
   idf(term: string): number;
   /** Glossary entry ids (`g:...`) mentioned in a text, in order of first mention. */
-  entities(text: string): string[];
+  entities(text: string): readonly string[];
   entry(id: string): GlossaryEntry | undefined;
 }
 
 const ENTITY_PREFIX = 'g:';
+/**
+ * Texts whose terms are remembered. Answering asks for the terms of the same corpus texts on every
+ * question (each reference's outlet, each retrieved passage, each suggestion): the seed corpus
+ * has a few hundred; beyond this many the oldest are forgotten and recomputed when next needed.
+ */
+const MEMO_SIZE = 20_000;
 
 export function createTermModel(glossary: GlossaryEntry[], documents: string[]): TermModel {
   const byFirst = new Map<string, { tokens: string[]; id: string }[]>();
@@ -39,7 +48,7 @@ export function createTermModel(glossary: GlossaryEntry[], documents: string[]):
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
 
-  const terms = (text: string): string[] => {
+  const computeTerms = (text: string): string[] => {
     let t = text;
     for (const { pattern, replacement } of exact) t = t.replace(pattern, replacement);
     const toks = tokenize(t);
@@ -54,6 +63,11 @@ export function createTermModel(glossary: GlossaryEntry[], documents: string[]):
     return out;
   };
 
+  // Frozen: one array is shared by every caller, so none may change it under the others.
+  const terms = memoize((text) => Object.freeze(computeTerms(text)), MEMO_SIZE);
+  const termSet = memoize((text) => new Set(terms(text)) as ReadonlySet<string>, MEMO_SIZE);
+  const entities = memoize((text) => Object.freeze([...new Set(terms(text).filter((t) => t.startsWith(ENTITY_PREFIX)))]), MEMO_SIZE);
+
   const df = new Map<string, number>();
   for (const doc of documents) for (const term of new Set(terms(doc))) df.set(term, (df.get(term) ?? 0) + 1);
   const n = documents.length;
@@ -61,8 +75,9 @@ export function createTermModel(glossary: GlossaryEntry[], documents: string[]):
 
   return {
     terms,
+    termSet,
     idf,
-    entities: (text) => [...new Set(terms(text).filter((t) => t.startsWith(ENTITY_PREFIX)))],
+    entities,
     entry: (id) => entries.get(id),
   };
 }

@@ -5,6 +5,7 @@ import type { SearchIndex } from '../index/search-index';
 import type { Chunk } from '../index/types';
 import { denseScores } from './dense';
 import { reciprocalRankFusion } from './fuse';
+import { createMemo, type Memo } from './memo';
 import { topK as selectTopK } from './top-k';
 
 export interface RetrieveFilter {
@@ -62,10 +63,10 @@ export async function retrieve({ query, index, embedder, topK = 8, filter, ranke
     );
   }
   const aliases = index.expandAliases(query).join(' ');
-  const [vector, aliasVector] = await embedder.embed(aliases ? [query, aliases] : [query]);
-  const dense = denseScores(index.vectors, index.embedder.dimension, aliasVector ? blend(vector!, aliasVector) : vector!);
+  const { vector, expansion } = await embedQuery(embedder, query, aliases);
+  const dense = denseScores(index.vectors, index.embedder.dimension, expansion ? blend(vector, expansion.vector) : vector);
   const own = tokenize(query);
-  const extra = tokenize(aliases).filter((t) => !own.includes(t));
+  const extra = (expansion?.tokens ?? []).filter((t) => !own.includes(t));
   const bm25 = index.bm25.score([...own, ...extra], undefined, new Map(extra.map((t) => [t, ALIAS_WEIGHT])));
   const keep = filter ? chunkFilter(index, filter) : undefined;
   const fused = reciprocalRankFusion([
@@ -79,6 +80,29 @@ export async function retrieve({ query, index, embedder, topK = 8, filter, ranke
     dense: dense[i]!,
     bm25: bm25[i]!,
   }));
+}
+
+/** A query's glossary expansion, embedded and tokenised. */
+interface Expansion {
+  vector: Float32Array;
+  tokens: string[];
+}
+
+/**
+ * Alias phrases come from the glossary alone, and few distinct expansions exist (one per set of
+ * entities a question names), so each is embedded and tokenised once per embedder, not per question.
+ */
+const expansions = new WeakMap<Embedder, Memo<Expansion>>();
+const EXPANSIONS_KEPT = 1_000;
+
+async function embedQuery(embedder: Embedder, query: string, aliases: string): Promise<{ vector: Float32Array; expansion?: Expansion }> {
+  if (!aliases) return { vector: (await embedder.embed([query]))[0]! };
+  let memo = expansions.get(embedder);
+  if (!memo) expansions.set(embedder, (memo = createMemo(EXPANSIONS_KEPT)));
+  const known = memo.get(aliases);
+  if (known) return { vector: (await embedder.embed([query]))[0]!, expansion: known };
+  const [vector, aliasVector] = await embedder.embed([query, aliases]);
+  return { vector: vector!, expansion: memo.set(aliases, { vector: aliasVector!, tokens: tokenize(aliases) }) };
 }
 
 function chunkFilter(index: SearchIndex, f: RetrieveFilter): (i: number) => boolean {

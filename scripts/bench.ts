@@ -1,0 +1,51 @@
+/**
+ * `npm run bench`: the answer path against the server's own limit (`/healthz`), retrieval at
+ * 1k-100k chunks against a brute-force floor, cold start and ingest. Prints markdown tables, or
+ * with `--json` the same figures as JSON; `--quick` for a short run (about 30 s, no 100k).
+ * docs/benchmarks.md explains the columns and holds the latest figures.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLexicalEmbedder } from '../src/embed/lexical';
+import { ensureIndex } from '../src/ingest/build-index';
+import { benchApi } from './bench/api';
+import { benchColdStart } from './bench/cold-start';
+import { benchIngest } from './bench/ingest';
+import { checkTargets, renderMarkdown, type BenchResults } from './bench/report';
+import { benchRetrieval } from './bench/retrieval';
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+const json = args.has('--json');
+const corpusDir = join(import.meta.dirname, '../corpus');
+
+const settings = quick
+  ? { http: { rounds: 2, secondsPerRound: 1, connections: 8 }, retrieval: { sizes: [1_000, 10_000], passes: 2, maxStoreSize: 10_000 }, coldStartRuns: 1, ingestRuns: 1 }
+  : { http: { rounds: 5, secondsPerRound: 3, connections: 8 }, retrieval: { sizes: [1_000, 10_000, 100_000], passes: 5, maxStoreSize: 100_000 }, coldStartRuns: 3, ingestRuns: 3 };
+
+const results: BenchResults = {
+  machine: { cores: cpus().length, cpu: cpus()[0]?.model.trim() ?? 'unknown', node: process.versions.node, loadAverage: { start: loadavg(), end: [] } },
+  settings,
+};
+const progress = (msg: string) => process.stderr.write(`bench: ${msg}\n`);
+
+progress(`HTTP load, ${settings.http.rounds} rounds x ${settings.http.secondsPerRound} s per route, ${settings.http.connections} connections`);
+results.api = await benchApi(settings.http);
+
+progress(`retrieval at ${settings.retrieval.sizes.join(', ')} chunks`);
+const embedder = createLexicalEmbedder();
+const seedDir = mkdtempSync(join(tmpdir(), 'iskp-bench-seed-'));
+const seed = (await ensureIndex({ corpusDir, dataDir: seedDir, embedder })).stored.data;
+rmSync(seedDir, { recursive: true, force: true });
+results.retrieval = await benchRetrieval(seed, embedder, settings.retrieval);
+
+progress('cold start');
+results.coldStart = await benchColdStart(corpusDir, embedder, settings.coldStartRuns);
+
+progress('ingest');
+results.ingest = await benchIngest(corpusDir, settings.ingestRuns);
+
+results.machine.loadAverage.end = loadavg();
+if (json) console.log(JSON.stringify({ ...results, targets: checkTargets(results) }, null, 2));
+else console.log(renderMarkdown(results));

@@ -1,0 +1,102 @@
+/** The bench's results as markdown tables, and the issue's targets checked against them. */
+import type { ApiResult } from './api';
+import type { ColdStartRow } from './cold-start';
+import type { IngestRow } from './ingest';
+import type { RetrievalRow } from './retrieval';
+import { round, table } from './stats';
+
+export interface BenchResults {
+  machine: { cores: number; cpu: string; node: string; loadAverage: { start: number[]; end: number[] } };
+  settings: Record<string, unknown>;
+  api?: ApiResult[];
+  retrieval?: RetrievalRow[];
+  coldStart?: ColdStartRow[];
+  ingest?: IngestRow[];
+}
+
+export interface Target {
+  target: string;
+  measured: string;
+  met: boolean;
+}
+
+export function checkTargets(r: BenchResults): Target[] {
+  const out: Target[] = [];
+  const ask = r.api?.find((a) => a.name === 'POST /api/ask');
+  if (ask) {
+    out.push({ target: '/api/ask throughput >= 0.5x /healthz', measured: `${round(ask.ratio)}x`, met: ask.ratio >= 0.5 });
+    out.push({ target: '/api/ask p99 <= 25 ms (8 connections)', measured: `${round(ask.p99)} ms`, met: ask.p99 <= 25 });
+  }
+  if (r.api) {
+    const errors = r.api.reduce((n, a) => n + a.errors, 0);
+    out.push({ target: 'zero errors under load', measured: String(errors), met: errors === 0 });
+  }
+  for (const row of r.retrieval ?? []) {
+    const limit = row.chunks === 10_000 ? 5 : row.chunks === 100_000 ? 50 : undefined;
+    if (limit) out.push({ target: `retrieval p95 <= ${limit} ms at ${row.chunks / 1000}k chunks`, measured: `${round(row.retrieve.p95)} ms`, met: row.retrieve.p95 <= limit });
+    const ratio = row.retrieve.p95 / row.floor.p95;
+    out.push({ target: `retrieval p95 within 2x brute force at ${row.chunks / 1000}k`, measured: `${round(ratio)}x`, met: ratio <= 2 });
+  }
+  const present = r.coldStart?.find((c) => c.index === 'present');
+  if (present) out.push({ target: 'cold start to first answer <= 2 s (index present)', measured: `${round(present.firstAnswerMs)} ms`, met: present.firstAnswerMs <= 2000 });
+  return out;
+}
+
+export function renderMarkdown(r: BenchResults): string {
+  const parts: string[] = [];
+  const { machine } = r;
+  parts.push(
+    `Machine: ${machine.cores} cores (${machine.cpu}), Node ${machine.node}; load average ${machine.loadAverage.start.map(round).join(' / ')} at start, ` +
+      `${machine.loadAverage.end.map(round).join(' / ')} at end (1 / 5 / 15 min).`,
+  );
+  if (r.api) {
+    parts.push(
+      '### HTTP, seed corpus, extractive answers\n\n' +
+        table(
+          ['route', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'x /healthz', 'server CPU µs/req'],
+          r.api.map((a) => [a.name, a.rps, a.p50, a.p99, a.errors, a.ratio, a.cpuMsPerRequest * 1000]),
+        ),
+    );
+  }
+  if (r.retrieval) {
+    parts.push(
+      '### Retrieval alone (hybrid, top 8) against the brute-force floor\n\n' +
+        table(
+          ['chunks', 'retrieve p50 ms', 'p95 ms', 'floor p50 ms', 'floor p95 ms', 'p95 / floor', 'build index ms', 'memory MB', 'store write ms', 'store load ms', 'store MB', 'snapshot load ms'],
+          r.retrieval.map((x) => [
+            x.chunks.toLocaleString('en'),
+            x.retrieve.p50,
+            x.retrieve.p95,
+            x.floor.p50,
+            x.floor.p95,
+            x.retrieve.p95 / x.floor.p95,
+            x.buildMs,
+            x.memoryMB,
+            x.store?.writeMs ?? '–',
+            x.store?.loadMs ?? '–',
+            x.store?.megabytes ?? '–',
+            x.snapshot.decodeMs,
+          ]),
+        ) +
+        r.retrieval
+          .filter((x) => x.storeNote)
+          .map((x) => `\n\nStore at ${x.chunks.toLocaleString('en')} chunks: ${x.storeNote}.`)
+          .join(''),
+    );
+  }
+  if (r.coldStart) {
+    parts.push(
+      '### Cold start: process spawn to first answered `/api/ask`\n\n' +
+        table(
+          ['index', 'listening ms', 'first answer ms', 'runs'],
+          r.coldStart.map((c) => [c.index, c.listeningMs, c.firstAnswerMs, c.runs]),
+        ),
+    );
+  }
+  if (r.ingest) {
+    parts.push('### Ingest of the seed corpus\n\n' + table(['embedder', 'chunks', 'ms', 'note'], r.ingest.map((i) => [i.embedder, i.chunks ?? '–', i.ms ?? '–', i.note ?? ''])));
+  }
+  const targets = checkTargets(r);
+  if (targets.length) parts.push('### Targets\n\n' + table(['target', 'measured', 'met'], targets.map((t) => [t.target, t.measured, t.met ? 'yes' : 'no'])));
+  return parts.join('\n\n');
+}
