@@ -1,6 +1,6 @@
 import { createPronounResolver, type PronounResolver } from '../corpus/pronouns';
 import type { SearchIndex } from '../index/search-index';
-import { createMemo } from '../retrieve/memo';
+import { createMemo } from '../memo';
 import type { Hit } from '../retrieve/retrieve';
 import { evidenceText, type PassageContext } from './extractive';
 import { candidateQuestions, rankSuggestions } from './suggest';

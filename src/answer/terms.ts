@@ -1,6 +1,6 @@
 import type { GlossaryEntry } from '../corpus/types';
 import { tokenize } from '../embed/tokenize';
-import { memoize } from '../retrieve/memo';
+import { memoize } from '../memo';
 
 /**
  * Content terms with every glossary alias folded into one token per entity, so "ISIS-K",

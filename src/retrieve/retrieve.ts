@@ -5,7 +5,7 @@ import type { SearchIndex } from '../index/search-index';
 import type { Chunk } from '../index/types';
 import { denseScores } from './dense';
 import { reciprocalRankFusion } from './fuse';
-import { createMemo, type Memo } from './memo';
+import { createMemo, type Memo } from '../memo';
 import { topK as selectTopK } from './top-k';
 
 export interface RetrieveFilter {
