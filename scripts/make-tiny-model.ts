@@ -10,6 +10,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import onnxProto from 'onnx-proto';
+import { seededRandom } from './lib/seeded-random';
 
 // onnx-proto is CommonJS whose namespace is only reachable through the default export in ESM.
 const { onnx } = onnxProto;
@@ -134,17 +135,6 @@ function modelConfig(vocabSize: number): object {
   };
 }
 
-/** mulberry32: tiny seeded PRNG so the weights (and so the file bytes) never change. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function embeddingTable(rows: number, cols: number): Uint8Array {
   const random = seededRandom(SEED);

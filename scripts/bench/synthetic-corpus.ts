@@ -10,6 +10,7 @@ import type { Embedder } from '../../src/embed/embedder';
 import { normalizeWords, isStopword } from '../../src/embed/tokenize';
 import type { Chunk, IndexData } from '../../src/index/types';
 import { searchText } from '../../src/ingest/chunk';
+import { seededRandom } from '../lib/seeded-random';
 
 const CHUNKS_PER_DOCUMENT = 10;
 const SENTENCES_PER_CHUNK = 3;
@@ -34,7 +35,7 @@ export async function syntheticIndex(seed: IndexData, size: number, embedder: Em
 
 /** `count` chunks of synthetic prose, grouped into documents of CHUNKS_PER_DOCUMENT. */
 export function syntheticDocuments(seed: Pick<IndexData, 'glossary' | 'sources'>, count: number): { sources: Source[]; chunks: Chunk[] } {
-  const random = mulberry32(count);
+  const random = seededRandom(count);
   const v = vocabulary(seed.glossary, seed.sources);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const sentence = () => {
@@ -88,7 +89,7 @@ export function syntheticDocuments(seed: Pick<IndexData, 'glossary' | 'sources'>
 
 /** Questions in the same vocabulary, for timing retrieval on the synthetic part of the index. */
 export function syntheticQuestions(seed: Pick<IndexData, 'glossary' | 'sources'>, count: number): string[] {
-  const random = mulberry32(7);
+  const random = seededRandom(7);
   const v = vocabulary(seed.glossary, seed.sources);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const forms = [
@@ -136,14 +137,3 @@ function vocabulary(glossary: GlossaryEntry[], sources: Source[]) {
 
 const capitalise = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
-/** Small, fast, seedable PRNG (public domain): the same seed gives the same corpus. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
