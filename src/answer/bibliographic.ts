@@ -41,6 +41,8 @@ export function answerBibliographic(question: string, ctx: BibliographyContext, 
   const paper = ctx.sources.find((s) => s.kind === 'paper');
   const works = ctx.sources.filter((s) => s.kind === 'reference' || s.kind === 'document');
   const years = [...new Set(question.match(YEAR) ?? [])].map(Number);
+  const range = yearRange(question);
+  const inRange = (s: Source) => (range ? s.year !== null && s.year >= range.from && s.year <= range.to : s.year !== null && years.includes(s.year));
   const byAuthor = works.filter((s) => mentionsAuthor(question, s));
   const lower = question.toLowerCase();
   const asked = ctx.terms.entities(question);
@@ -59,17 +61,17 @@ export function answerBibliographic(question: string, ctx: BibliographyContext, 
   const named = both.length ? both : byAuthor.length ? byAuthor : byOutlet;
   if (listing && !fields.some((f) => f !== 'year' && f !== 'authors' && f !== 'publisher')) {
     const filtered = works.filter(
-      (s) => (!years.length || (s.year !== null && years.includes(s.year))) && (!byAuthor.length || byAuthor.includes(s)) && (!byOutlet.length || byOutlet.includes(s)),
+      (s) => (!years.length || inRange(s)) && (!byAuthor.length || byAuthor.includes(s)) && (!byOutlet.length || byOutlet.includes(s)),
     );
     if (OLDEST.test(question) || NEWEST.test(question)) return extreme(question, filtered.length ? filtered : works, cite);
-    if (years.length || named.length) return list(describeFilter(question, years, byAuthor, byOutlet), filtered, works.length, cite);
+    if (years.length || named.length) return list(describeFilter(question, range?.label ?? `from ${years.join(' or ')}`, years, byAuthor, byOutlet), filtered, works.length, cite);
     // "Which sources cover X?" lists the works whose titles hold X; with no X it is the whole list.
     if (ctx.support.focusTerms(withoutListingWords(question)).length) return topical(question, works, ctx, cite);
     return list('The paper cites', works, works.length, cite, true);
   }
 
   if (!fields.length) return undefined;
-  const inYears = years.length ? named.filter((s) => s.year !== null && years.includes(s.year)) : named;
+  const inYears = years.length ? named.filter(inRange) : named;
   if (inYears.length) return inYears.map((s) => describeFields(s, fields.filter((f) => f !== 'year' || !years.length), cite)).join('\n');
   if (paper && PAPER.test(question)) return paperFacts(paper, fields, cite);
   // Only a question about a publication may be matched to a title: "when was ISIS defeated?" is
@@ -132,11 +134,24 @@ function namesOutlet(lowerQuestion: string, s: Source): boolean {
   return namesOf(s).outlets.some((name) => lowerQuestion.includes(name));
 }
 
-function describeFilter(question: string, years: number[], byAuthor: Source[], byOutlet: Source[]): string {
+/** "before 2020", "older than 2020", "since 2022", "between 2018 and 2021": an inclusive range and how to say it. */
+function yearRange(question: string): { from: number; to: number; label: string } | undefined {
+  const between = /\bbetween\s+((?:19|20)\d{2})\s+and\s+((?:19|20)\d{2})\b/i.exec(question);
+  if (between) return { from: Number(between[1]), to: Number(between[2]), label: `from ${between[1]} to ${between[2]}` };
+  const before = /\b(?:before|older than|earlier than|prior to)\s+((?:19|20)\d{2})\b/i.exec(question);
+  if (before) return { from: 0, to: Number(before[1]) - 1, label: `from before ${before[1]}` };
+  const after = /\b(?:after|newer than|later than|more recent than)\s+((?:19|20)\d{2})\b/i.exec(question);
+  if (after) return { from: Number(after[1]) + 1, to: 9999, label: `from after ${after[1]}` };
+  const since = /\b(?:since|from)\s+((?:19|20)\d{2})\s+on(?:wards?)?\b|\bsince\s+((?:19|20)\d{2})\b/i.exec(question);
+  if (since) return { from: Number(since[1] ?? since[2]), to: 9999, label: `from ${since[1] ?? since[2]} on` };
+  return undefined;
+}
+
+function describeFilter(question: string, when: string, years: number[], byAuthor: Source[], byOutlet: Source[]): string {
   const parts: string[] = [];
   if (byAuthor.length) parts.push(`by ${commonAuthor(question, byAuthor)}`);
   if (byOutlet.length && !byAuthor.length) parts.push(`from ${commonOutlet(byOutlet)}`);
-  if (years.length) parts.push(`from ${years.join(' or ')}`);
+  if (years.length) parts.push(when);
   return parts.join(' ');
 }
 
