@@ -1,7 +1,7 @@
 import { formatCitation } from '../corpus/format-citation';
 import { familyName } from '../corpus/names';
 import type { Source } from '../corpus/types';
-import { authorYear, quoted, titleQuote, type CitationList } from './citations';
+import { authorYear, quoted, type CitationList } from './citations';
 import type { SupportScorer } from './support';
 import type { TermModel } from './terms';
 
@@ -32,7 +32,6 @@ const CITE = /\bhow (?:do|should|would|can|to|might) (?:i |we |you |one )?(?:cit
 const PAPER = /\b(the|this) (paper|article|study|presentation)\b|\btassev\b|\bthe author\b/i;
 const OLDEST = /\b(oldest|earliest)\b/i;
 const NEWEST = /\b(newest|latest|most recent|youngest)\b/i;
-const HOW_MANY = /\bhow many\b|\bnumber of\b|\bcount\b/i;
 const TOPICAL = /\b(about|on|cover|covers|covering|discuss|discusses|address|addresses|deal with|deals with|focus on|focuses on|concern|concerns|examine|examines|mention|mentions|regarding|related to)\b/i;
 const YEAR = /\b(?:19|20)\d{2}\b/g;
 const ABOUT_A_WORK = /\b(publish|published|publication|written|wrote|write|authored|article|report|piece|paper|study|book|chapter|title|titled|called|brief|explainer|snapshot)\b/i;
@@ -54,7 +53,6 @@ export function answerBibliographic(question: string, ctx: BibliographyContext, 
   if (kind && /\b(which|what|list|name|how many)\b/i.test(question)) return byOutletKind(kind, works, ctx, cite);
 
   if (paper && CITE.test(question) && !LISTING.test(question)) return citePaper(question, paper, cite);
-
 
   const listing = LISTING.test(question) || OLDEST.test(question) || NEWEST.test(question);
   const both = byAuthor.filter((s) => byOutlet.includes(s));
@@ -269,7 +267,7 @@ function venue(s: Source): string {
 
 function entryLine(s: Source): string {
   const outlet = s.container && s.container !== s.publisher ? `${s.container}${s.publisher ? `, ${s.publisher}` : ''}` : s.publisher;
-  return `${authorYear(s)}, ${quoted(titleQuote(s) === s.text ? s.title : s.title)}${outlet && !s.authors.includes(outlet) ? `, ${outlet}` : ''}`;
+  return `${authorYear(s)}, ${quoted(s.title)}${outlet && !s.authors.includes(outlet) ? `, ${outlet}` : ''}`;
 }
 
 /** "Tassev, I. V." → "I. V. Tassev". */
