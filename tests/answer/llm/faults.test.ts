@@ -1,24 +1,16 @@
 import { HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { NOTICES } from '../../../src/answer/llm/llm-answerer';
 import type { AnswerEvent } from '../../../src/answer/types';
 import { llmAnswerer, testEngine } from './engine';
-import { hang, reply, sse, standIn, status } from './model-stand-in';
+import { hang, reply, sse, status, useModelStandIn } from './model-stand-in';
 import { chunkEvent, DONE_EVENT, numberOf, type ChatBody } from './openai-wire';
 
-const server = setupServer();
-const openai = standIn(server);
+const { server, openai } = useModelStandIn();
+// Timings below are the model's: the one-off suggestion pool is built before they start.
 beforeAll(async () => {
-  server.listen({ onUnhandledRequest: 'error' });
-  // Timings below are the model's: the one-off suggestion pool is built before they start.
   await (await testEngine()).extractive.suggestions();
 });
-afterEach(() => {
-  server.resetHandlers();
-  openai.calls.length = 0;
-});
-afterAll(() => server.close());
 
 const QUESTION = "What is ISKP's strategy?";
 const STRATEGY = 'strategy on a regional and international level';

@@ -1,8 +1,7 @@
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerer } from '../../../src/answer/answerer';
 import { createAnswerContext } from '../../../src/answer/context';
 import { createOpenAIChatClient } from '../../../src/answer/llm/client';
@@ -10,17 +9,10 @@ import { createLlmAnswerer } from '../../../src/answer/llm/llm-answerer';
 import { silentLogger } from '../../../src/log';
 import { loadTestEngine } from '../../helpers/engine';
 import { llmAnswerer, MODEL_URL, testEngine } from './engine';
-import { reply, standIn } from './model-stand-in';
+import { reply, useModelStandIn } from './model-stand-in';
 import { numberOf, passagesIn, type ChatBody } from './openai-wire';
 
-const server = setupServer();
-const openai = standIn(server);
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  openai.calls.length = 0;
-});
-afterAll(() => server.close());
+const { server, openai } = useModelStandIn();
 
 const STRATEGY = 'strategy on a regional and international level';
 const user = (b: ChatBody) => b.messages.find((m) => m.role === 'user')!.content;

@@ -1,20 +1,12 @@
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { resolveFollowUp } from '../../../src/answer/follow-up';
 import { NOTICES } from '../../../src/answer/llm/llm-answerer';
 import type { AnswerEvent, AskResponse } from '../../../src/answer/types';
 import { llmAnswerer, testEngine } from './engine';
-import { reply, standIn } from './model-stand-in';
+import { reply, useModelStandIn } from './model-stand-in';
 import { isCondense, numberOf, passagesIn, type ChatBody } from './openai-wire';
 
-const server = setupServer();
-const openai = standIn(server);
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  openai.calls.length = 0;
-});
-afterAll(() => server.close());
+const { server, openai } = useModelStandIn();
 
 const STRATEGY = 'strategy on a regional and international level';
 const DANGER = 'still presents a danger in Central Asia';

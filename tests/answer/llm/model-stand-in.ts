@@ -1,5 +1,6 @@
 import { http, HttpResponse } from 'msw';
-import type { SetupServer } from 'msw/node';
+import { setupServer, type SetupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { chunkEvent, DONE_EVENT, completionJson, tokens, type ChatBody } from './openai-wire';
 import { MODEL_URL } from './engine';
 
@@ -75,4 +76,17 @@ export function sse(text: string): Response {
     },
   });
   return new HttpResponse(body, { headers: { 'content-type': 'text/event-stream' } });
+}
+
+/** A test file's model stand-in: listening for the file, handlers and recorded calls reset after each test. */
+export function useModelStandIn() {
+  const server = setupServer();
+  const openai = standIn(server);
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => {
+    server.resetHandlers();
+    openai.calls.length = 0;
+  });
+  afterAll(() => server.close());
+  return { server, openai };
 }
