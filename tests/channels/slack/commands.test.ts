@@ -1,38 +1,26 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Answerer, AskResponse } from '../../../src/answer/types';
-import { loadTestEngine } from '../../helpers/engine';
-import { blockText, createSlackHarness, slackStandIn } from './harness';
+import { blockText, createSlackHarness, useSlackSuite } from './harness';
 
 describe('POST /slack/commands', () => {
-  const { server, stand } = slackStandIn();
-  let engine: Awaited<ReturnType<typeof loadTestEngine>>;
-  let slack: ReturnType<typeof createSlackHarness>;
-  beforeAll(async () => {
-    server.listen({ onUnhandledRequest: 'error' });
-    engine = await loadTestEngine();
-  });
-  beforeEach(() => {
-    stand.reset();
-    slack = createSlackHarness(engine);
-  });
-  afterAll(() => server.close());
+  const t = useSlackSuite();
 
   it('acknowledges within three seconds while the answer is slow, then answers privately through response_url', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     const slow = (real: Answerer): Answerer => ({ ...real, ask: async (request) => (await gate, real.ask(request)) });
-    slack = createSlackHarness(engine, { answerer: slow });
+    t.slack = createSlackHarness(t.engine, { answerer: slow });
 
     const started = performance.now();
-    const ack = await slack.postCommand({ text: 'Which references did the CTC Sentinel publish?' });
+    const ack = await t.slack.postCommand({ text: 'Which references did the CTC Sentinel publish?' });
     expect(performance.now() - started).toBeLessThan(3000);
     expect(ack.status).toBe(200);
     expect(await ack.json()).toEqual({ response_type: 'ephemeral', text: 'Looking this up… _Which references did the CTC Sentinel publish?_' });
-    expect(stand.responses).toEqual([]);
+    expect(t.stand.responses).toEqual([]);
 
     release();
-    await slack.settle();
-    const [answer, ...more] = stand.responses;
+    await t.slack.settle();
+    const [answer, ...more] = t.stand.responses;
     expect(more).toEqual([]);
     expect(answer).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('CTC Sentinel [1]') });
     expect(blockText(answer!)).toMatch(/\*\[2\]\* Jadoon, A\., Mines, A\. &amp; Sayed, A\. \(2023\)/);
@@ -42,22 +30,22 @@ describe('POST /slack/commands', () => {
 
   it('answers `help` (and an empty command) at once', async () => {
     for (const text of ['help', '']) {
-      const res = await slack.postCommand({ text });
+      const res = await t.slack.postCommand({ text });
       const body = await res.json();
       expect(body.response_type).toBe('ephemeral');
       expect(blockText(body)).toContain('`/iskp sources`');
     }
-    await slack.settle();
-    expect(stand.responses).toEqual([]);
+    await t.slack.settle();
+    expect(t.stand.responses).toEqual([]);
   });
 
   it('lists every source at once, within Slack’s limits', async () => {
-    const body = await (await slack.postCommand({ text: 'sources' })).json();
+    const body = await (await t.slack.postCommand({ text: 'sources' })).json();
     expect(body.response_type).toBe('ephemeral');
     expect(body.blocks.length).toBeLessThanOrEqual(50);
     for (const block of body.blocks) expect(block.text.text.length).toBeLessThanOrEqual(3000);
     const text = blockText(body);
-    for (const source of engine.index.sources) expect(text).toContain(`\`${source.id}\``);
+    for (const source of t.engine.index.sources) expect(text).toContain(`\`${source.id}\``);
     expect(text).toContain('Al Jazeera (2018). _Suicide Bombing at Kabul Religious Gathering Kills Dozens._ `al-jazeera-2018`');
   });
 
@@ -70,12 +58,12 @@ describe('POST /slack/commands', () => {
       citations: [{ n: 1, sourceId: 's', kind: 'reference', title: 'Title <@U999>', authors: ['Smith & Co <!everyone>'], year: 2023, container: null, publisher: 'A&B', quote: 'Quote <!channel> & <@U123>.' }],
       followUps: ['What about <!channel>?'],
     };
-    slack = createSlackHarness(engine, { answerer: (real) => ({ ...real, ask: async () => hostile }) });
+    t.slack = createSlackHarness(t.engine, { answerer: (real) => ({ ...real, ask: async () => hostile }) });
     // How Slack sends "tell <!channel> & <@U123>" typed literally: entity-encoded.
-    const ack = await (await slack.postCommand({ text: 'tell &lt;!channel&gt; &amp; &lt;@U123&gt;' })).json();
+    const ack = await (await t.slack.postCommand({ text: 'tell &lt;!channel&gt; &amp; &lt;@U123&gt;' })).json();
     expect(ack.text).toBe('Looking this up… _tell &lt;!channel&gt; &amp; &lt;@U123&gt;_');
-    await slack.settle();
-    const [answer] = stand.responses;
+    await t.slack.settle();
+    const [answer] = t.stand.responses;
 
     // Button values are data Slack hands back, never rendered, so they keep the raw text.
     const rendered = JSON.stringify([ack, answer], (key, v) => (key === 'value' ? undefined : v));
@@ -85,22 +73,22 @@ describe('POST /slack/commands', () => {
     expect(answer!.text).toBe('Ask &lt;@U123&gt; or &lt;!channel&gt; &amp; &lt;!here|here&gt; about it [1].');
   });
 
-  it('apologises through response_url when answering fails, and the server carries on', async () => {
-    slack = createSlackHarness(engine, { answerer: (real) => ({ ...real, ask: async () => Promise.reject(new Error('model down')) }) });
-    expect((await slack.postCommand({ text: 'What is ISKP?' })).status).toBe(200);
-    await slack.settle();
-    expect(stand.responses).toEqual([expect.objectContaining({ response_type: 'ephemeral', text: expect.stringMatching(/could not answer/) })]);
-    expect(slack.logs).toContainEqual(expect.objectContaining({ level: 'error', msg: 'slack answer failed', error: 'Error: model down' }));
+  it('apologises through response_url when answering fails, and the t.server carries on', async () => {
+    t.slack = createSlackHarness(t.engine, { answerer: (real) => ({ ...real, ask: async () => Promise.reject(new Error('model down')) }) });
+    expect((await t.slack.postCommand({ text: 'What is ISKP?' })).status).toBe(200);
+    await t.slack.settle();
+    expect(t.stand.responses).toEqual([expect.objectContaining({ response_type: 'ephemeral', text: expect.stringMatching(/could not answer/) })]);
+    expect(t.slack.logs).toContainEqual(expect.objectContaining({ level: 'error', msg: 'slack answer failed', error: 'Error: model down' }));
   });
 
   it('says so, at once, while the index is still loading', async () => {
-    slack.state.ready = false;
-    const body = await (await slack.postCommand({ text: 'What is ISKP?' })).json();
+    t.slack.state.ready = false;
+    const body = await (await t.slack.postCommand({ text: 'What is ISKP?' })).json();
     expect(body).toMatchObject({ response_type: 'ephemeral', text: expect.stringMatching(/still loading/) });
   });
 
   it('refuses a command it was not configured for', async () => {
-    const body = await (await slack.postCommand({ command: '/other', text: 'What is ISKP?' })).json();
+    const body = await (await t.slack.postCommand({ command: '/other', text: 'What is ISKP?' })).json();
     expect(body.text).toMatch(/only answers \/iskp/);
   });
 });

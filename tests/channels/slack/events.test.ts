@@ -1,25 +1,13 @@
 import { HttpResponse } from 'msw';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AskRequest } from '../../../src/answer/types';
-import { loadTestEngine } from '../../helpers/engine';
-import { blockText, BOT_USER, createSlackHarness, mention, slackStandIn } from './harness';
+import { blockText, BOT_USER, createSlackHarness, useSlackSuite, mention } from './harness';
 
 describe('POST /slack/events', () => {
-  const { server, stand } = slackStandIn();
-  let engine: Awaited<ReturnType<typeof loadTestEngine>>;
-  let slack: ReturnType<typeof createSlackHarness>;
-  beforeAll(async () => {
-    server.listen({ onUnhandledRequest: 'error' });
-    engine = await loadTestEngine();
-  });
-  beforeEach(() => {
-    stand.reset();
-    slack = createSlackHarness(engine);
-  });
-  afterAll(() => server.close());
+  const t = useSlackSuite();
 
   it('answers the URL verification challenge', async () => {
-    const res = await slack.postEvent({ type: 'url_verification', token: 'x', challenge: 'c-123' });
+    const res = await t.slack.postEvent({ type: 'url_verification', token: 'x', challenge: 'c-123' });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ challenge: 'c-123' });
   });
@@ -27,15 +15,15 @@ describe('POST /slack/events', () => {
   it('acknowledges a mention at once and answers it in its thread, citing the sources with quotes', async () => {
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
-    slack = createSlackHarness(engine, { answerer: (real) => ({ ...real, ask: async (request) => (await held, real.ask(request)) }) });
+    t.slack = createSlackHarness(t.engine, { answerer: (real) => ({ ...real, ask: async (request) => (await held, real.ask(request)) }) });
 
-    const res = await slack.postEvent(mention(`<@${BOT_USER}> Which references did the CTC Sentinel publish?`, { ts: '1700000000.000100' }));
+    const res = await t.slack.postEvent(mention(`<@${BOT_USER}> Which references did the CTC Sentinel publish?`, { ts: '1700000000.000100' }));
     expect(res.status).toBe(200); // acknowledged while the answer is still held back
-    expect(stand.posts()).toHaveLength(0);
+    expect(t.stand.posts()).toHaveLength(0);
     release();
-    await slack.settle();
+    await t.slack.settle();
 
-    const [post, ...more] = stand.posts();
+    const [post, ...more] = t.stand.posts();
     expect(more).toHaveLength(0);
     expect(post).toMatchObject({ channel: 'C1', thread_ts: '1700000000.000100', authorization: 'Bearer xoxb-test' });
     const text = blockText(post!);
@@ -45,21 +33,21 @@ describe('POST /slack/events', () => {
     expect(text).toContain('• Jadoon et al. (2023)');
     expect(post!.text).toContain('CTC Sentinel [1]');
     // No history call for a message that starts a thread.
-    expect(stand.calls.map((c) => c.method)).toEqual(['chat.postMessage']);
+    expect(t.stand.calls.map((c) => c.method)).toEqual(['chat.postMessage']);
   });
 
   it('answers a follow-up in a thread, the earlier messages as history: bots as the assistant, mentions stripped', async () => {
     const asked: AskRequest[] = [];
-    slack = createSlackHarness(engine, { answerer: (real) => ({ ...real, ask: (request) => (asked.push(request), real.ask(request)) }) });
-    stand.thread.messages = [
+    t.slack = createSlackHarness(t.engine, { answerer: (real) => ({ ...real, ask: (request) => (asked.push(request), real.ask(request)) }) });
+    t.stand.thread.messages = [
       { ts: '1700000000.000100', user: 'U1', text: `<@${BOT_USER}> Which references are from 2022?` },
       { ts: '1700000000.000200', bot_id: 'B1', text: 'Three of the 24 references are from 2022 &amp; cited.' },
       { ts: '1700000000.000300', user: 'U1', text: `<@${BOT_USER}> what about 2018?` },
     ];
-    await slack.postEvent(mention(`<@${BOT_USER}> what about 2018?`, { ts: '1700000000.000300', threadTs: '1700000000.000100' }));
-    await slack.settle();
+    await t.slack.postEvent(mention(`<@${BOT_USER}> what about 2018?`, { ts: '1700000000.000300', threadTs: '1700000000.000100' }));
+    await t.slack.settle();
 
-    const history = stand.calls.find((c) => c.method === 'conversations.replies')!.args;
+    const history = t.stand.calls.find((c) => c.method === 'conversations.replies')!.args;
     expect(history).toMatchObject({ channel: 'C1', ts: '1700000000.000100', latest: '1700000000.000300', inclusive: 'false' });
     expect(asked).toEqual([
       {
@@ -70,34 +58,34 @@ describe('POST /slack/events', () => {
         ],
       },
     ]);
-    const [post] = stand.posts();
+    const [post] = t.stand.posts();
     expect(post).toMatchObject({ thread_ts: '1700000000.000100' });
     expect(blockText(post!)).toMatch(/Al Jazeera \(2018\)/);
     expect(blockText(post!)).toMatch(/Jadoon, A\. \(2018\)/);
   });
 
   it('still answers when the thread history cannot be read', async () => {
-    stand.reply = (method) => (method === 'conversations.replies' ? HttpResponse.json({ ok: false, error: 'missing_scope', needed: 'channels:history' }) : HttpResponse.json({ ok: true }));
-    await slack.postEvent(mention(`<@${BOT_USER}> What is ISKP's strategy?`, { ts: '1700000000.000300', threadTs: '1700000000.000100' }));
-    await slack.settle();
-    expect(stand.posts()).toHaveLength(1);
-    expect(slack.logs).toContainEqual(expect.objectContaining({ level: 'error', msg: 'slack call failed', error: 'missing_scope', needed: 'channels:history' }));
+    t.stand.reply = (method) => (method === 'conversations.replies' ? HttpResponse.json({ ok: false, error: 'missing_scope', needed: 'channels:history' }) : HttpResponse.json({ ok: true }));
+    await t.slack.postEvent(mention(`<@${BOT_USER}> What is ISKP's strategy?`, { ts: '1700000000.000300', threadTs: '1700000000.000100' }));
+    await t.slack.settle();
+    expect(t.stand.posts()).toHaveLength(1);
+    expect(t.slack.logs).toContainEqual(expect.objectContaining({ level: 'error', msg: 'slack call failed', error: 'missing_scope', needed: 'channels:history' }));
   });
 
   it('answers a redelivered event once, however it is retried', async () => {
     const event = mention(`<@${BOT_USER}> What is ISKP's strategy?`, { eventId: 'EvSame' });
-    expect((await slack.postEvent(event)).status).toBe(200);
-    expect((await slack.postEvent(event, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' })).status).toBe(200);
-    expect((await slack.postEvent(event, { 'x-slack-retry-num': '2', 'x-slack-retry-reason': 'http_error' })).status).toBe(200);
-    await slack.settle();
-    expect(stand.posts()).toHaveLength(1);
+    expect((await t.slack.postEvent(event)).status).toBe(200);
+    expect((await t.slack.postEvent(event, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' })).status).toBe(200);
+    expect((await t.slack.postEvent(event, { 'x-slack-retry-num': '2', 'x-slack-retry-reason': 'http_error' })).status).toBe(200);
+    await t.slack.settle();
+    expect(t.stand.posts()).toHaveLength(1);
   });
 
   it('answers a retry whose first delivery never arrived (connection failed), but not a timeout retry of one it never saw', async () => {
-    await slack.postEvent(mention('<@UBOT> What is ISKP?', { eventId: 'EvLost', ts: '1.1' }), { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'connection_failed' });
-    await slack.postEvent(mention('<@UBOT> What is ISKP?', { eventId: 'EvElsewhere', ts: '1.2' }), { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
-    await slack.settle();
-    expect(stand.posts().map((p) => p.thread_ts)).toEqual(['1.1']);
+    await t.slack.postEvent(mention('<@UBOT> What is ISKP?', { eventId: 'EvLost', ts: '1.1' }), { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'connection_failed' });
+    await t.slack.postEvent(mention('<@UBOT> What is ISKP?', { eventId: 'EvElsewhere', ts: '1.2' }), { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
+    await t.slack.settle();
+    expect(t.stand.posts().map((p) => p.thread_ts)).toEqual(['1.1']);
   });
 
   it('ignores bots (itself included), edits, deletions and channel messages that are not mentions', async () => {
@@ -109,43 +97,43 @@ describe('POST /slack/events', () => {
       { type: 'event_callback', event_id: 'E5', event: { type: 'message', user: 'U1', text: 'chatter', channel: 'C1', channel_type: 'channel', ts: '1.5' } },
       { type: 'event_callback', event_id: 'E6', event: { type: 'reaction_added', user: 'U1', reaction: 'thumbsup' } },
     ];
-    for (const event of ignored) expect((await slack.postEvent(event)).status).toBe(200);
-    await slack.settle();
-    expect(stand.calls).toEqual([]);
+    for (const event of ignored) expect((await t.slack.postEvent(event)).status).toBe(200);
+    await t.slack.settle();
+    expect(t.stand.calls).toEqual([]);
   });
 
   it('answers a direct message in its thread', async () => {
-    await slack.postEvent({ type: 'event_callback', event_id: 'EvDm', event: { type: 'message', channel_type: 'im', channel: 'D1', user: 'U1', text: 'Who wrote the paper?', ts: '1700000001.000100' } });
-    await slack.settle();
-    const [post] = stand.posts();
+    await t.slack.postEvent({ type: 'event_callback', event_id: 'EvDm', event: { type: 'message', channel_type: 'im', channel: 'D1', user: 'U1', text: 'Who wrote the paper?', ts: '1700000001.000100' } });
+    await t.slack.settle();
+    const [post] = t.stand.posts();
     expect(post).toMatchObject({ channel: 'D1', thread_ts: '1700000001.000100' });
     expect(blockText(post!)).toContain('Tassev');
   });
 
   it('replies with help to a bare mention', async () => {
-    await slack.postEvent(mention(`<@${BOT_USER}>`));
-    await slack.settle();
-    expect(blockText(stand.posts()[0]!)).toContain('/iskp sources');
+    await t.slack.postEvent(mention(`<@${BOT_USER}>`));
+    await t.slack.settle();
+    expect(blockText(t.stand.posts()[0]!)).toContain('/iskp sources');
   });
 
   it('survives Slack refusing the answer (not_in_channel), logging why', async () => {
-    stand.reply = () => HttpResponse.json({ ok: false, error: 'not_in_channel' });
-    expect((await slack.postEvent(mention(`<@${BOT_USER}> What is ISKP?`))).status).toBe(200);
-    await slack.settle();
-    expect(stand.posts()).toHaveLength(1); // a permanent error is not retried
-    expect(slack.logs).toContainEqual(expect.objectContaining({ level: 'error', error: 'not_in_channel', hint: expect.stringMatching(/invite/) }));
-    expect(slack.logs).not.toContainEqual(expect.objectContaining({ msg: 'slack background task failed' }));
+    t.stand.reply = () => HttpResponse.json({ ok: false, error: 'not_in_channel' });
+    expect((await t.slack.postEvent(mention(`<@${BOT_USER}> What is ISKP?`))).status).toBe(200);
+    await t.slack.settle();
+    expect(t.stand.posts()).toHaveLength(1); // a permanent error is not retried
+    expect(t.slack.logs).toContainEqual(expect.objectContaining({ level: 'error', error: 'not_in_channel', hint: expect.stringMatching(/invite/) }));
+    expect(t.slack.logs).not.toContainEqual(expect.objectContaining({ msg: 'slack background task failed' }));
   });
 
   it('answers 503 while the index loads, without claiming the event, so Slack’s retry is answered', async () => {
-    slack.state.ready = false;
+    t.slack.state.ready = false;
     const event = mention(`<@${BOT_USER}> What is ISKP?`, { eventId: 'EvEarly' });
-    const early = await slack.postEvent(event);
+    const early = await t.slack.postEvent(event);
     expect(early.status).toBe(503);
     expect(early.headers.get('retry-after')).toBe('1');
-    slack.state.ready = true;
-    await slack.postEvent(event, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_error' });
-    await slack.settle();
-    expect(stand.posts()).toHaveLength(1);
+    t.slack.state.ready = true;
+    await t.slack.postEvent(event, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_error' });
+    await t.slack.settle();
+    expect(t.stand.posts()).toHaveLength(1);
   });
 });

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Answerer } from '../../../src/answer/types';
 import { createApp } from '../../../src/app';
 import type { FeedbackRecord } from '../../../src/feedback';
@@ -131,4 +132,28 @@ export function blockText(message: { blocks?: unknown }): string {
   };
   walk(message.blocks);
   return out.join('\n');
+}
+
+export interface SlackSuite {
+  server: ReturnType<typeof slackStandIn>['server'];
+  stand: ReturnType<typeof slackStandIn>['stand'];
+  /** The real engine, loaded once per file. */
+  engine: Engine;
+  /** A fresh app and harness per test; a test may replace it (e.g. with a slow answerer). */
+  slack: ReturnType<typeof createSlackHarness>;
+}
+
+/** A Slack route suite's shared hooks: the msw stand-in for the Web API, the engine, a fresh harness per test. */
+export function useSlackSuite(): SlackSuite {
+  const suite = slackStandIn() as SlackSuite;
+  beforeAll(async () => {
+    suite.server.listen({ onUnhandledRequest: 'error' });
+    suite.engine = await loadTestEngine();
+  });
+  beforeEach(() => {
+    suite.stand.reset();
+    suite.slack = createSlackHarness(suite.engine);
+  });
+  afterAll(() => suite.server.close());
+  return suite;
 }

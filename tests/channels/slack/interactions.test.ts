@@ -1,37 +1,25 @@
 import { HttpResponse } from 'msw';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Block } from '../../../src/channels/slack/blocks';
-import { loadTestEngine } from '../../helpers/engine';
-import { blockText, BOT_USER, createSlackHarness, mention, RESPONSE_URL, signatureHeaders, slackStandIn } from './harness';
+import { blockText, BOT_USER, createSlackHarness, useSlackSuite, mention, RESPONSE_URL, signatureHeaders } from './harness';
 
 type Button = { action_id: string; value: string };
 const buttons = (message: { blocks?: unknown }) => ((message.blocks as Block[]).find((b) => b.type === 'actions') as { elements: Button[] }).elements;
 
 describe('POST /slack/interactions', () => {
-  const { server, stand } = slackStandIn();
-  let engine: Awaited<ReturnType<typeof loadTestEngine>>;
-  let slack: ReturnType<typeof createSlackHarness>;
-  beforeAll(async () => {
-    server.listen({ onUnhandledRequest: 'error' });
-    engine = await loadTestEngine();
-  });
-  beforeEach(() => {
-    stand.reset();
-    slack = createSlackHarness(engine);
-  });
-  afterAll(() => server.close());
+  const t = useSlackSuite();
 
   /** A mention answered in its thread: the message as Slack would show it, buttons included. */
   async function answeredInThread(question: string) {
-    await slack.postEvent(mention(`<@${BOT_USER}> ${question}`, { ts: '1700000000.000100' }));
-    await slack.settle();
-    const post = stand.posts()[0]!;
-    stand.reset();
+    await t.slack.postEvent(mention(`<@${BOT_USER}> ${question}`, { ts: '1700000000.000100' }));
+    await t.slack.settle();
+    const post = t.stand.posts()[0]!;
+    t.stand.reset();
     return { ts: '1700000000.000200', text: post.text as string, blocks: post.blocks as Block[] };
   }
 
   const click = (message: { ts?: string; text?: string; blocks?: Block[] } | undefined, button: Button, extra: Record<string, unknown> = {}) =>
-    slack.postInteraction({
+    t.slack.postInteraction({
       type: 'block_actions',
       user: { id: 'U7', username: 'ana' },
       channel: { id: 'C1', name: 'general' },
@@ -49,9 +37,9 @@ describe('POST /slack/interactions', () => {
     const res = await click(message, helpful);
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('');
-    await slack.settle();
+    await t.slack.settle();
 
-    expect(slack.feedback).toEqual([
+    expect(t.slack.feedback).toEqual([
       {
         time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
         channel: 'slack',
@@ -64,7 +52,7 @@ describe('POST /slack/interactions', () => {
         context: { conversation: 'C1', message: '1700000000.000200' },
       },
     ]);
-    const [update] = stand.responses;
+    const [update] = t.stand.responses;
     expect(update).toMatchObject({ replace_original: true });
     expect(blockText(update!)).toContain('Thanks for the feedback — marked *helpful*.');
     expect(blockText(update!)).toContain('Two of the 24 references'); // the answer stays
@@ -72,36 +60,36 @@ describe('POST /slack/interactions', () => {
   });
 
   it('records "not helpful" on a private answer, thanking privately when Slack sends no original blocks', async () => {
-    await slack.postCommand({ text: 'What is the weather in Paris?' });
-    await slack.settle();
-    const answer = stand.responses[0]!;
-    stand.reset();
+    await t.slack.postCommand({ text: 'What is the weather in Paris?' });
+    await t.slack.settle();
+    const answer = t.stand.responses[0]!;
+    t.stand.reset();
 
     await click(undefined, buttons(answer).find((b) => b.action_id === 'feedback_not_helpful')!);
-    await slack.settle();
-    expect(slack.feedback).toEqual([expect.objectContaining({ vote: 'not_helpful', question: 'What is the weather in Paris?', answerable: false, sources: [] })]);
-    expect(stand.responses).toEqual([expect.objectContaining({ response_type: 'ephemeral', replace_original: false, text: 'Thanks for the feedback.' })]);
+    await t.slack.settle();
+    expect(t.slack.feedback).toEqual([expect.objectContaining({ vote: 'not_helpful', question: 'What is the weather in Paris?', answerable: false, sources: [] })]);
+    expect(t.stand.responses).toEqual([expect.objectContaining({ response_type: 'ephemeral', replace_original: false, text: 'Thanks for the feedback.' })]);
   });
 
   it('keeps button values within Slack’s 2,000 characters, shortening long answers', async () => {
     const long = 'A very long answer sentence with “quotes” and \\ escapes [1]. '.repeat(100);
-    slack = createSlackHarness(engine, { answerer: (real) => ({ ...real, ask: async (r) => ({ ...(await real.ask(r)), answer: long }) }) });
+    t.slack = createSlackHarness(t.engine, { answerer: (real) => ({ ...real, ask: async (r) => ({ ...(await real.ask(r)), answer: long }) }) });
     const message = await answeredInThread('What is ISKP’s strategy?');
     for (const b of buttons(message)) expect(b.value.length).toBeLessThanOrEqual(2000);
     await click(message, buttons(message)[0]!);
-    await slack.settle();
-    expect(slack.feedback[0]!.answer).toMatch(/^A very long answer sentence.*…$/);
+    await t.slack.settle();
+    expect(t.slack.feedback[0]!.answer).toMatch(/^A very long answer sentence.*…$/);
   });
 
   it('posts a private answer to the channel, naming who asked, then removes the private copy', async () => {
-    await slack.postCommand({ text: 'Who wrote the paper?' });
-    await slack.settle();
-    const post = buttons(stand.responses[0]!).find((b) => b.action_id === 'post_to_channel')!;
-    stand.reset();
+    await t.slack.postCommand({ text: 'Who wrote the paper?' });
+    await t.slack.settle();
+    const post = buttons(t.stand.responses[0]!).find((b) => b.action_id === 'post_to_channel')!;
+    t.stand.reset();
 
     await click(undefined, post);
-    await slack.settle();
-    const [inChannel, removal] = stand.responses;
+    await t.slack.settle();
+    const [inChannel, removal] = t.stand.responses;
     expect(inChannel).toMatchObject({ response_type: 'in_channel', replace_original: false });
     expect(blockText(inChannel!)).toContain('<@U7> asked: _Who wrote the paper?_');
     expect(blockText(inChannel!)).toContain('Tassev');
@@ -110,28 +98,28 @@ describe('POST /slack/interactions', () => {
   });
 
   it('keeps the private copy when posting to the channel fails, and says why in the log', async () => {
-    await slack.postCommand({ text: 'Who wrote the paper?' });
-    await slack.settle();
-    const post = buttons(stand.responses[0]!).find((b) => b.action_id === 'post_to_channel')!;
-    stand.reset();
-    stand.respond = () => new HttpResponse('expired_url', { status: 404 });
+    await t.slack.postCommand({ text: 'Who wrote the paper?' });
+    await t.slack.settle();
+    const post = buttons(t.stand.responses[0]!).find((b) => b.action_id === 'post_to_channel')!;
+    t.stand.reset();
+    t.stand.respond = () => new HttpResponse('expired_url', { status: 404 });
 
     await click(undefined, post);
-    await slack.settle();
-    expect(stand.responses).toHaveLength(1); // no delete_original after a failed post
-    expect(slack.logs).toContainEqual(expect.objectContaining({ level: 'error', msg: 'slack call failed', method: 'response_url', error: 'http_404', body: 'expired_url' }));
+    await t.slack.settle();
+    expect(t.stand.responses).toHaveLength(1); // no delete_original after a failed post
+    expect(t.slack.logs).toContainEqual(expect.objectContaining({ level: 'error', msg: 'slack call failed', method: 'response_url', error: 'http_404', body: 'expired_url' }));
   });
 
   it('ignores buttons it did not make, and says so in the log', async () => {
     await click(undefined, { action_id: 'feedback_helpful', value: 'not json' });
-    await slack.settle();
-    expect(slack.feedback).toEqual([]);
-    expect(stand.responses).toEqual([]);
-    expect(slack.logs).toContainEqual(expect.objectContaining({ level: 'warn', msg: expect.stringMatching(/feedback ignored/) }));
+    await t.slack.settle();
+    expect(t.slack.feedback).toEqual([]);
+    expect(t.stand.responses).toEqual([]);
+    expect(t.slack.logs).toContainEqual(expect.objectContaining({ level: 'warn', msg: expect.stringMatching(/feedback ignored/) }));
   });
 
   it('refuses a body that is not an interaction payload', async () => {
-    const res = await slack.app.request('/slack/interactions', {
+    const res = await t.slack.app.request('/slack/interactions', {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', ...signatureHeaders('payload=%7B') },
       body: 'payload=%7B',
