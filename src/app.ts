@@ -55,7 +55,7 @@ export interface AppDeps {
 }
 
 /** `question` is set by the question routes once the body is read, for the request log. */
-export type AppEnv = { Variables: { requestId: string; ready: Ready; question?: string } };
+export type AppEnv = { Variables: { requestId: string; question?: string } };
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
