@@ -38,6 +38,7 @@ describe('widget embedded on other sites', () => {
         '/plain': hostPage(botUrl),
         '/bare': hostPage(botUrl, { script: '' }),
         '/hostile': hostPage(botUrl, { css: HOSTILE_CSS }),
+        '/auto': hostPage(botUrl, { script: `<script src="${botUrl}/widget.js" data-endpoint="${botUrl}/" data-theme="auto" data-open="true" async></script>` }),
         '/options': hostPage(botUrl, {
           script: `<script src="${botUrl}/widget.js" data-endpoint="${botUrl}/" data-title="Paper desk" data-greeting="Ask the desk." data-accent="#e11d48" data-position="bottom-left" data-theme="dark" data-open="true" async></script>`,
         }),
@@ -124,6 +125,16 @@ describe('widget embedded on other sites', () => {
       );
     };
     expect(await pageLook('/plain')).toEqual(await pageLook('/bare'));
+  });
+
+  it('follows the reader\'s system colour scheme with data-theme="auto", live', async () => {
+    const page = await visit(`${allowed.origin}/auto`);
+    await widget(page).input.waitFor();
+    const panelBg = () => page.evaluate(() => getComputedStyle(document.querySelector('iskp-briefing')!.shadowRoot!.querySelector('.panel')!).backgroundColor);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(panelBg).toBe('rgb(22, 24, 29)');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(panelBg).not.toBe('rgb(22, 24, 29)');
   });
 
   it('renders an XSS attempt in the question as text and runs nothing', async () => {

@@ -20,6 +20,7 @@ export function adoptStyles(shadow: ShadowRoot): void {
 /** Theme and accent live on the host element, where the stylesheet's `:host(...)` rules read them. */
 export function applyAppearance(host: HTMLElement, shadow: ShadowRoot, options: Pick<WidgetOptions, 'theme' | 'accent'>): void {
   host.setAttribute('data-theme', options.theme);
+  applyScheme(host, options.theme);
   if (!options.accent) return;
   if (!CSS_SUPPORTS_COLOR(options.accent)) {
     console.warn(`[IskpBriefing] data-accent "${options.accent}" is not a CSS colour; using the default.`);
@@ -28,6 +29,17 @@ export function applyAppearance(host: HTMLElement, shadow: ShadowRoot, options: 
   // CSSOM property writes are allowed under CSP, unlike style attributes.
   host.style.setProperty('--accent', options.accent);
   host.style.setProperty('--accent-ink', inkFor(options.accent, shadow));
+}
+
+/**
+ * The palette in use, as `data-scheme`, so the stylesheet holds the dark palette once. "auto"
+ * follows the reader's system setting, live.
+ */
+function applyScheme(host: HTMLElement, theme: WidgetOptions['theme']): void {
+  const system = theme === 'auto' && typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : undefined;
+  const set = () => host.setAttribute('data-scheme', theme === 'dark' || system?.matches ? 'dark' : 'light');
+  set();
+  system?.addEventListener('change', set);
 }
 
 const CSS_SUPPORTS_COLOR = (value: string) => typeof CSS !== 'undefined' && CSS.supports('color', value);
