@@ -1,5 +1,5 @@
 import type { GlossaryEntry } from '../corpus/types';
-import { tokenize } from '../embed/tokenize';
+import { createAliasMatcher } from '../corpus/alias-matcher';
 import { memoize } from '../memo';
 
 /**
@@ -27,41 +27,10 @@ const ENTITY_PREFIX = 'g:';
 const MEMO_SIZE = 20_000;
 
 export function createTermModel(glossary: GlossaryEntry[], documents: string[]): TermModel {
-  const byFirst = new Map<string, { tokens: string[]; id: string }[]>();
-  const entries = new Map<string, GlossaryEntry>();
-  // Two-letter acronyms ("IS") collide with English words once lowercased: match them as written.
-  const exact: { pattern: RegExp; replacement: string }[] = [];
-  for (const entry of glossary) {
-    const id = ENTITY_PREFIX + entry.canonical.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-');
-    entries.set(id, entry);
-    for (const name of [entry.canonical, ...entry.aliases]) {
-      if (name.length <= 2) {
-        exact.push({ pattern: new RegExp(`(?<![\\p{L}\\p{N}-])${name}(?![\\p{L}\\p{N}-])`, 'gu'), replacement: entry.canonical });
-        continue;
-      }
-      const tokens = tokenize(name);
-      if (!tokens.length) continue;
-      const list = byFirst.get(tokens[0]!) ?? [];
-      list.push({ tokens, id });
-      byFirst.set(tokens[0]!, list);
-    }
-  }
-  for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
-
-  const computeTerms = (text: string): string[] => {
-    let t = text;
-    for (const { pattern, replacement } of exact) t = t.replace(pattern, replacement);
-    const toks = tokenize(t);
-    const out: string[] = [];
-    for (let i = 0; i < toks.length; ) {
-      const match = byFirst.get(toks[i]!)?.find((s) => s.tokens.every((tok, j) => toks[i + j] === tok));
-      if (match) {
-        out.push(match.id);
-        i += match.tokens.length;
-      } else out.push(toks[i++]!);
-    }
-    return out;
-  };
+  const ids = glossary.map((entry) => ENTITY_PREFIX + entry.canonical.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-'));
+  const entries = new Map(glossary.map((entry, i) => [ids[i]!, entry]));
+  const match = createAliasMatcher(glossary);
+  const computeTerms = (text: string): string[] => match(text).map((m) => (typeof m === 'string' ? m : ids[m.entry]!));
 
   // Frozen: one array is shared by every caller, so none may change it under the others.
   const terms = memoize((text) => Object.freeze(computeTerms(text)), MEMO_SIZE);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { aliasKey, caseSensitive, createAliasMatcher } from './alias-matcher';
 import type { GlossaryEntry } from './types';
 
 /**
@@ -29,7 +30,7 @@ export function parseGlossary(json: string): GlossaryEntry[] {
   const owner = new Map<string, string>();
   for (const entry of parsed.data.entries) {
     for (const name of [entry.canonical, ...entry.aliases]) {
-      const key = `${caseSensitive(name) ? 'cs:' : ''}${normalise(name, !caseSensitive(name))}`;
+      const key = `${caseSensitive(name) ? 'cs:' : ''}${aliasKey(name)}`;
       const other = owner.get(key);
       if (other !== undefined && other !== entry.canonical) {
         throw new Error(`glossary: "${name}" names both "${other}" and "${entry.canonical}"`);
@@ -40,74 +41,22 @@ export function parseGlossary(json: string): GlossaryEntry[] {
   return parsed.data.entries;
 }
 
-// An all-caps acronym that is also an everyday word ("IS", "US") only counts when written in capitals,
-// so "what is ISKP" does not drag in the Islamic State's names. Other acronyms match in any case
-// ("iskp", "ctc", "cfr").
-const COMMON_WORDS = new Set([
-  'a', 'i', 'am', 'an', 'as', 'at', 'be', 'by', 'do', 'go', 'he', 'if', 'in', 'is', 'it', 'me', 'my', 'no', 'of', 'oh', 'ok', 'on', 'or', 'so',
-  'to', 'up', 'us', 'we', 'all', 'and', 'any', 'are', 'but', 'can', 'did', 'few', 'for', 'had', 'has', 'her', 'him', 'his', 'how', 'its', 'may',
-  'new', 'not', 'now', 'old', 'one', 'our', 'out', 'see', 'she', 'the', 'two', 'use', 'war', 'was', 'way', 'who', 'why', 'yes', 'you',
-]);
-
-function caseSensitive(name: string): boolean {
-  return /^[A-Z]+$/.test(name) && COMMON_WORDS.has(name.toLowerCase());
-}
-
-/** Hyphens, dashes and spaces are interchangeable ("IS-K" = "IS K"), as are straight and curly apostrophes. */
-function normalise(text: string, fold: boolean): string {
-  const t = text.replace(/[’‘]/g, "'").replace(/[\s\-–‐]+/g, ' ').trim();
-  return fold ? t.toLowerCase() : t;
-}
-
-function aliasPattern(name: string): string {
-  return name
-    .trim()
-    .split(/([\s\-–‐]+|['’])/)
-    .map((part) => {
-      if (/^[\s\-–‐]+$/.test(part)) return '(?:\\s*[-–‐]\\s*|\\s+)';
-      if (/^['’]$/.test(part)) return "['’]";
-      return part.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-    })
-    .join('');
-}
-
-interface Name {
-  entry: number;
-  exact: string | null; // set for case-sensitive names: the spelling that must match
-}
-
-/** Compile the glossary once; the returned function gives the extra phrases for a query. */
+/** Compile the glossary once; the returned function gives the other names of every entity a query mentions. */
 export function createAliasExpander(glossary: readonly GlossaryEntry[]): (query: string) => string[] {
-  const byKey = new Map<string, Name>();
-  const patterns: string[] = [];
-  glossary.forEach((entry, i) => {
-    for (const name of [entry.canonical, ...entry.aliases]) {
-      const key = normalise(name, true);
-      if (byKey.has(key) && !caseSensitive(name)) continue;
-      // A case-insensitive name wins over a case-sensitive one with the same letters.
-      if (!byKey.has(key)) byKey.set(key, { entry: i, exact: caseSensitive(name) ? normalise(name, false) : null });
-      patterns.push(aliasPattern(name));
-    }
-  });
-  if (patterns.length === 0) return () => [];
-  // Longest first, so "ISIS-K" is read as one name before "ISIS" can match its first half.
-  const unique = [...new Set(patterns)].sort((a, b) => b.length - a.length);
-  const matcher = new RegExp(`(?<![\\p{L}\\p{N}])(?:${unique.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
-
+  const match = createAliasMatcher(glossary);
   return (query) => {
     const seen = new Map<number, Set<string>>(); // entry → keys of the names the query already uses
-    for (const m of query.matchAll(matcher)) {
-      const name = byKey.get(normalise(m[0], true));
-      if (!name || (name.exact !== null && normalise(m[0], false) !== name.exact)) continue;
-      if (!seen.has(name.entry)) seen.set(name.entry, new Set());
-      seen.get(name.entry)!.add(normalise(m[0], true));
+    for (const m of match(query)) {
+      if (typeof m === 'string') continue;
+      if (!seen.has(m.entry)) seen.set(m.entry, new Set());
+      seen.get(m.entry)!.add(m.key);
     }
     const out: string[] = [];
     const emitted = new Set<string>();
     for (const [i, used] of seen) {
       const entry = glossary[i]!;
       for (const phrase of [entry.canonical, ...entry.aliases]) {
-        const key = normalise(phrase, true);
+        const key = aliasKey(phrase);
         if (used.has(key) || emitted.has(key)) continue;
         emitted.add(key);
         out.push(phrase);
