@@ -8,7 +8,7 @@ import { createCitationList } from './citations';
 import { createAnswerContext, type AnswerContext } from './context';
 import { answerFromPassages } from './extractive';
 import { resolveFollowUp } from './follow-up';
-import { isOffTask, isPlanted, isSmallTalk } from './intent';
+import { isOffTask, isSmallTalk } from './intent';
 import { answerOverview, asksForOverview } from './overview';
 import type { Answerer, AnswerEvent, AskRequest, AskResponse } from './types';
 
@@ -46,7 +46,7 @@ export function createAnswerer({ index, embedder, context = createAnswerContext(
     if (bib) return { ...base, answer: bib, answerable: true, citations: cite.list() };
     // A passage planted in an added document to steer the bot (an instruction to it, forged prompt
     // markup) is never quoted: the answer would relay it in the bot's own voice.
-    const hits = (await retrieve({ query, index, embedder, topK: TOP_K })).filter((h) => !isPlanted(h.chunk.text));
+    const hits = (await retrieve({ query, index, embedder, topK: TOP_K })).filter((h) => !context.planted(h.chunk));
     const text = answerFromPassages(query, hits, context, cite);
     if (!text) return { ...base, ...abstain('unsupported') };
     return { ...base, answer: text, answerable: true, citations: cite.list() };

@@ -37,15 +37,16 @@ const YEAR = /\b(?:19|20)\d{2}\b/g;
 const ABOUT_A_WORK = /\b(publish|published|publication|written|wrote|write|authored|article|report|piece|paper|study|book|chapter|title|titled|called|brief|explainer|snapshot)\b/i;
 
 export function answerBibliographic(question: string, ctx: BibliographyContext, cite: CitationList): string | undefined {
-  const paper = ctx.sources.find((s) => s.kind === 'paper');
-  const works = ctx.sources.filter((s) => s.kind === 'reference' || s.kind === 'document');
+  const { paper, works, anyAuthor, outletEntities } = catalogueOf(ctx);
   const years = [...new Set(question.match(YEAR) ?? [])].map(Number);
   const range = yearRange(question);
   const inRange = (s: Source) => (range ? s.year !== null && s.year >= range.from && s.year <= range.to : s.year !== null && years.includes(s.year));
-  const byAuthor = works.filter((s) => mentionsAuthor(question, s));
+  // Most questions name no author and no outlet: one test each settles that for all works at once.
+  const byAuthor = anyAuthor?.test(question) ? works.filter((s) => mentionsAuthor(question, s)) : [];
   const lower = question.toLowerCase();
   const asked = ctx.terms.entities(question);
-  const byOutlet = works.filter((s) => namesOutlet(lower, s) || mentionsOutlet(asked, s, ctx.terms));
+  const outletAsked = asked.some((e) => outletEntities.has(e));
+  const byOutlet = works.filter((s) => namesOutlet(lower, s) || (outletAsked && mentionsOutlet(asked, s, ctx.terms)));
   const fields = (Object.keys(FIELDS) as Field[]).filter((f) => FIELDS[f].test(question));
 
   // "Which think tanks are cited?" — a kind of outlet, not a named one.
@@ -100,6 +101,37 @@ interface WorkNames {
 }
 
 const workNames = new WeakMap<Source, WorkNames>();
+
+/** The bibliography's works and what questions are matched against, derived once per context. */
+interface Catalogue {
+  paper?: Source;
+  works: Source[];
+  /** Matches wherever any work's author pattern would; undefined when no work has one. */
+  anyAuthor?: RegExp;
+  /** Glossary entities that name some work's outlet (places and groups excepted, as in `mentionsOutlet`). */
+  outletEntities: ReadonlySet<string>;
+}
+
+const catalogues = new WeakMap<BibliographyContext, Catalogue>();
+
+function catalogueOf(ctx: BibliographyContext): Catalogue {
+  let catalogue = catalogues.get(ctx);
+  if (!catalogue) {
+    const works = ctx.sources.filter((s) => s.kind === 'reference' || s.kind === 'document');
+    const patterns = works.flatMap((s) => namesOf(s).authors.map((re) => re.source));
+    const outletEntities = new Set(
+      works.flatMap((s) => (namesOf(s).outlet ? ctx.terms.entities(namesOf(s).outlet) : [])).filter((e) => !['place', 'group'].includes(ctx.terms.entry(e)?.kind ?? '')),
+    );
+    catalogue = {
+      paper: ctx.sources.find((s) => s.kind === 'paper'),
+      works,
+      anyAuthor: patterns.length ? new RegExp([...new Set(patterns)].join('|'), 'iu') : undefined,
+      outletEntities,
+    };
+    catalogues.set(ctx, catalogue);
+  }
+  return catalogue;
+}
 
 function namesOf(s: Source): WorkNames {
   let names = workNames.get(s);

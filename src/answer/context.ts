@@ -1,8 +1,10 @@
 import { createPronounResolver, type PronounResolver } from '../corpus/pronouns';
 import type { SearchIndex } from '../index/search-index';
 import { createMemo } from '../memo';
+import type { Chunk } from '../index/types';
 import type { Hit } from '../retrieve/retrieve';
 import { evidenceText, type PassageContext } from './extractive';
+import { isPlanted } from './intent';
 import { candidateQuestions, rankSuggestions } from './suggest';
 import { createSupportScorer, type SupportScorer } from './support';
 import { createTermModel, type TermModel } from './terms';
@@ -16,6 +18,8 @@ export interface AnswerContext extends PassageContext {
   /** Up to three follow-up questions; `pool` is the list of questions known to be answerable. */
   followUps(query: string, citations: Citation[], answerable: boolean, pool: string[]): string[];
   candidates: string[];
+  /** `isPlanted` of a chunk's text, decided once per chunk: the same chunks come back on question after question. */
+  planted(chunk: Chunk): boolean;
 }
 
 export function createAnswerContext(index: SearchIndex): AnswerContext {
@@ -23,6 +27,7 @@ export function createAnswerContext(index: SearchIndex): AnswerContext {
   const evidenceByChunk = new Map(index.chunks.map((chunk, i) => [chunk.id, evidenceText(index.chunkSources[i]!, chunk, resolve)]));
   const terms = createTermModel(index.glossary, [...evidenceByChunk.values()]);
   const support = createSupportScorer(terms);
+  const planted = new WeakMap<Chunk, boolean>();
   return {
     index,
     terms,
@@ -31,6 +36,11 @@ export function createAnswerContext(index: SearchIndex): AnswerContext {
     evidence: (hit: Hit) => evidenceByChunk.get(hit.chunk.id) ?? hit.chunk.text,
     candidates: candidateQuestions(index.sources, terms),
     followUps: (query, citations, answerable, pool) => (answerable ? rankSuggestions(query, citations, pool, terms) : diverse(pool)),
+    planted(chunk) {
+      let known = planted.get(chunk);
+      if (known === undefined) planted.set(chunk, (known = isPlanted(chunk.text)));
+      return known;
+    },
   };
 }
 

@@ -36,10 +36,13 @@ export function rankSuggestions(question: string, citations: Citation[], candida
   const scored = candidates
     .filter((q) => q.toLowerCase() !== question.trim().toLowerCase())
     .map((q, i) => {
-      const t = [...terms.termSet(q)];
-      const novel = t.filter((x) => !asked.has(x));
-      const related = t.filter((x) => context.has(x)).reduce((sum, x) => sum + terms.idf(x), 0);
-      return { q, i, score: novel.length ? related : -1 };
+      let novel = false;
+      let related = 0;
+      for (const x of terms.termSet(q)) {
+        if (!asked.has(x)) novel = true;
+        if (context.has(x)) related += terms.idf(x);
+      }
+      return { q, i, score: novel ? related : -1 };
     })
     .filter((x) => x.score >= 0)
     .sort((a, b) => b.score - a.score || a.i - b.i);

@@ -44,6 +44,8 @@ export function parseGlossary(json: string): GlossaryEntry[] {
 /** Compile the glossary once; the returned function gives the other names of every entity a query mentions. */
 export function createAliasExpander(glossary: readonly GlossaryEntry[]): (query: string) => string[] {
   const match = createAliasMatcher(glossary);
+  // Each entry's names with their keys, worked out once rather than for every query that names it.
+  const names = glossary.map((entry) => [entry.canonical, ...entry.aliases].map((phrase) => ({ phrase, key: aliasKey(phrase) })));
   return (query) => {
     const seen = new Map<number, Set<string>>(); // entry → keys of the names the query already uses
     for (const m of match(query)) {
@@ -54,9 +56,7 @@ export function createAliasExpander(glossary: readonly GlossaryEntry[]): (query:
     const out: string[] = [];
     const emitted = new Set<string>();
     for (const [i, used] of seen) {
-      const entry = glossary[i]!;
-      for (const phrase of [entry.canonical, ...entry.aliases]) {
-        const key = aliasKey(phrase);
+      for (const { phrase, key } of names[i]!) {
         if (used.has(key) || emitted.has(key)) continue;
         emitted.add(key);
         out.push(phrase);

@@ -113,7 +113,21 @@ export function isStopword(word: string): boolean {
 export function tokenize(text: string): string[] {
   const out: string[] = [];
   for (const w of normalizeWords(text)) {
-    if (!STOPWORDS.has(w)) out.push(stem(w));
+    if (!STOPWORDS.has(w)) out.push(stemmed(w));
   }
   return out;
+}
+
+// A corpus has a vocabulary of a few thousand words and questions reuse it, so each word is
+// stemmed once; the bound only matters for an unusually varied corpus, which starts afresh.
+const stems = new Map<string, string>();
+const STEMS_KEPT = 100_000;
+
+function stemmed(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    if (stems.size >= STEMS_KEPT) stems.clear();
+    stems.set(word, (s = stem(word)));
+  }
+  return s;
 }
