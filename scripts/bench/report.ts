@@ -62,9 +62,10 @@ export function renderMarkdown(r: BenchResults): string {
     parts.push(
       '### Retrieval alone (hybrid, top 8) against the brute-force floor\n\n' +
         table(
-          ['chunks', 'retrieve p50 ms', 'p95 ms', 'floor p50 ms', 'floor p95 ms', 'p95 / floor', 'build index ms', 'memory MB', 'store write ms', 'store load ms', 'store MB', 'snapshot load ms'],
+          ['chunks', 'kernel', 'retrieve p50 ms', 'p95 ms', 'floor p50 ms', 'floor p95 ms', 'p95 / floor', 'build index ms', 'memory MB', 'store write ms', 'store load ms', 'store MB', 'snapshot load ms'],
           r.retrieval.map((x) => [
             x.chunks.toLocaleString('en'),
+            x.kernel,
             x.retrieve.p50,
             x.retrieve.p95,
             x.floor.p50,

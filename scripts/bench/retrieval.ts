@@ -2,6 +2,7 @@
  * Retrieval at 1k, 10k and 100k chunks, side by side with the floor: a brute-force scan that
  * embeds the query, scores every row and sorts them all. Hybrid retrieval does more (aliases,
  * BM25, fusion); the ratio says what that costs. Also index build, store write and load, memory.
+ * Indexes are built as the Node server builds them, with the WebAssembly dense-scan kernel.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,15 +14,18 @@ import { createSearchIndex, type SearchIndex } from '../../src/index/search-inde
 import { decodeSnapshot, encodeSnapshot } from '../../src/index/snapshot';
 import type { IndexData } from '../../src/index/types';
 import { readStoredIndex, writeStoredIndex } from '../../src/index/vectra-store';
-import { denseScores } from '../../src/retrieve/dense';
+import type { DenseScan } from '../../src/retrieve/dense';
 import { retrieve } from '../../src/retrieve/retrieve';
+import { loadDotProduct } from '../../src/runtime/node-dot-product';
 import { QUESTIONS } from './questions';
 import { percentile, timed } from './stats';
 import { syntheticIndex, syntheticQuestions } from './synthetic-corpus';
 
 export interface RetrievalRow {
   chunks: number;
-  /** createSearchIndex: BM25 statistics, source lookups, alias matcher. */
+  /** Which dense-scan kernel retrieval and the floor used (`DenseScan.kernel`). */
+  kernel: DenseScan['kernel'];
+  /** createSearchIndex: BM25 statistics, source lookups, alias matcher, dense scan set-up. */
   buildMs: number;
   /** Vectors plus what createSearchIndex adds (postings, lengths), after GC; chunk text is shared with the generator and not counted. */
   memoryMB: number;
@@ -45,18 +49,22 @@ export interface RetrievalOptions {
 export async function benchRetrieval(seed: IndexData, embedder: Embedder, opts: RetrievalOptions): Promise<RetrievalRow[]> {
   const biggest = await syntheticIndex(seed, Math.max(...opts.sizes), embedder);
   const queries = [...QUESTIONS, ...syntheticQuestions(seed, QUESTIONS.length)];
+  const dotProduct = loadDotProduct();
   const rows: RetrievalRow[] = [];
   for (const size of opts.sizes) {
-    const before = heapBytes();
     const data = prefix(biggest, size);
-    const { ms: buildMs, value: index } = await timed(() => createSearchIndex(data));
-    const memoryMB = (heapBytes() - before) / 1e6;
+    const before = heapBytes();
+    const { ms: buildMs, value: index } = await timed(() => createSearchIndex(data, { dotProduct }));
+    // What the index adds, plus its vectors counted once: whether it kept data's array (JS scan) or
+    // a copy in WebAssembly memory (which Node's arrayBuffers figure leaves out).
+    const memoryMB = (heapBytes() - before + index.vectors.byteLength) / 1e6;
     const store = size <= opts.maxStoreSize ? await measureStore(data).catch((err: unknown) => String(err)) : 'not measured in this run';
     const snapshot = await measureSnapshot(data);
     const passes = size >= 100_000 ? Math.max(1, Math.ceil(opts.passes / 3)) : opts.passes;
     const { retrieve: r, floor } = await measureQueries(index, embedder, queries, passes);
     rows.push({
       chunks: size,
+      kernel: index.dense.kernel,
       buildMs,
       memoryMB,
       ...(typeof store === 'string' ? { storeNote: store } : { store, storeNote: storeNote(store.megabytes) }),
@@ -98,11 +106,11 @@ async function measureQueries(index: SearchIndex, embedder: Embedder, queries: s
 
 /**
  * The least any exact search must do: embed the query, score every row, sort. It uses retrieval's
- * own dot-product kernel, so the ratio is the cost of everything retrieval adds around the scan.
+ * own dense scan (the same kernel), so the ratio is the cost of everything retrieval adds around it.
  */
 async function bruteForce(index: SearchIndex, embedder: Embedder, query: string, k: number): Promise<number[]> {
   const [vector] = await embedder.embed([query]);
-  const scores = denseScores(index.vectors, index.embedder.dimension, vector!);
+  const scores = index.dense.scores(vector!);
   const order = new Uint32Array(scores.length).map((_, i) => i);
   order.sort((a, b) => scores[b]! - scores[a]!);
   return Array.from(order.subarray(0, k));

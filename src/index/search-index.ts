@@ -4,6 +4,7 @@ import type { Source } from '../corpus/types';
 import { tokenize } from '../embed/tokenize';
 import { searchText } from '../ingest/chunk';
 import { createBm25, type Bm25 } from '../retrieve/bm25';
+import { createDenseScan, type DenseScan } from '../retrieve/dense';
 import type { IndexData } from './types';
 
 /** IndexData plus everything derived from it once at load, so no query repeats that work. */
@@ -12,10 +13,21 @@ export interface SearchIndex extends IndexData {
   /** The source of each chunk, by chunk position. */
   chunkSources: Source[];
   bm25: Bm25;
+  /** Scores a query vector against every chunk. Its `vectors` are the index's `vectors`. */
+  dense: DenseScan;
   expandAliases: (query: string) => string[];
 }
 
-export function createSearchIndex(data: IndexData): SearchIndex {
+export interface SearchIndexOptions {
+  /**
+   * The compiled dot-product.wasm, for the WebAssembly dense scan; without it, the JS one. Passed
+   * in because each runtime gets it differently (Node reads and compiles the file; Workers may only
+   * import it as a module).
+   */
+  dotProduct?: WebAssembly.Module;
+}
+
+export function createSearchIndex(data: IndexData, { dotProduct }: SearchIndexOptions = {}): SearchIndex {
   const { embedder, chunks, vectors } = data;
   if (vectors.length !== chunks.length * embedder.dimension) {
     throw new Error(`index vectors hold ${vectors.length} floats, expected ${chunks.length} x ${embedder.dimension}`);
@@ -28,5 +40,7 @@ export function createSearchIndex(data: IndexData): SearchIndex {
   });
   const resolve = createPronounResolver(data.glossary);
   const bm25 = createBm25(chunks.map((c, i) => tokenize(searchText(c, chunkSources[i]!, resolve))));
-  return { ...data, sourceById, chunkSources, bm25, expandAliases: createAliasExpander(data.glossary) };
+  const dense = createDenseScan(vectors, embedder.dimension, dotProduct);
+  // dense.vectors may be a copy in WebAssembly memory: the index keeps that one, not both.
+  return { ...data, vectors: dense.vectors, sourceById, chunkSources, bm25, dense, expandAliases: createAliasExpander(data.glossary) };
 }

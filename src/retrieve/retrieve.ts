@@ -3,7 +3,6 @@ import type { Embedder } from '../embed/embedder';
 import { tokenize } from '../embed/tokenize';
 import type { SearchIndex } from '../index/search-index';
 import type { Chunk } from '../index/types';
-import { denseScores } from './dense';
 import { reciprocalRankFusion } from './fuse';
 import { createMemo, type Memo } from '../memo';
 import { topK as selectTopK } from './top-k';
@@ -64,7 +63,7 @@ export async function retrieve({ query, index, embedder, topK = 8, filter, ranke
   }
   const aliases = index.expandAliases(query).join(' ');
   const { vector, expansion } = await embedQuery(embedder, query, aliases);
-  const dense = denseScores(index.vectors, index.embedder.dimension, expansion ? blend(vector, expansion.vector) : vector);
+  const dense = index.dense.scores(expansion ? blend(vector, expansion.vector) : vector);
   const own = tokenize(query);
   const extra = (expansion?.tokens ?? []).filter((t) => !own.includes(t));
   const bm25 = index.bm25.score([...own, ...extra], undefined, new Map(extra.map((t) => [t, ALIAS_WEIGHT])));

@@ -8,6 +8,7 @@ import { selectEmbedder } from '../embed/select-embedder';
 import { createSearchIndex } from '../index/search-index';
 import { ensureIndex, type IngestResult } from '../ingest/build-index';
 import type { Logger } from '../log';
+import { loadDotProduct } from './node-dot-product';
 
 /** Picks the embedder the configuration asks for (auto: transformers, else lexical) on Node. */
 export async function createNodeEmbedder(config: Config, logger: Logger): Promise<Embedder> {
@@ -40,7 +41,7 @@ export async function loadNodeEngine(config: Config, logger: Logger, embedder?: 
     embedder: emb,
     log: (msg, fields) => logger.info(msg, fields),
   });
-  const index = createSearchIndex(ingest.stored.data);
+  const index = createSearchIndex(ingest.stored.data, { dotProduct: loadDotProduct() });
   const answerer = createConfiguredAnswerer({ config, index, embedder: emb, logger });
   return { index, answerer, embedder: emb, ingest };
 }

@@ -43,9 +43,11 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
 });
 
 loadNodeEngine(config, logger).then(
-  (engine) => {
-    ready = engine;
-    logger.info('ready', { sources: engine.index.sources.length, chunks: engine.index.chunks.length, embedder: engine.embedder.model });
+  ({ index, answerer, embedder }) => {
+    // Only what serving needs: the ingest result still holds the vectors as read from disk, which
+    // the index has copied into WebAssembly memory for its dense scan.
+    ready = { index, answerer };
+    logger.info('ready', { sources: index.sources.length, chunks: index.chunks.length, embedder: embedder.model, kernel: index.dense.kernel });
   },
   (err) => {
     logger.error('could not load the index', { error: String(err) });

@@ -18,6 +18,8 @@ export interface WorkerAppOptions {
   snapshot: ArrayBuffer | Uint8Array;
   /** The widget bundle (`dist/widget.js`, imported as a Text module). */
   widgetScript: string;
+  /** The dense-scan kernel (`src/retrieve/dot-product.wasm`, imported as a CompiledWasm module); without it, the JS scan. */
+  dotProduct?: WebAssembly.Module;
   /** Keeps work alive past the response for whichever request is running (`waitUntil` from `cloudflare:workers`). */
   waitUntil: (work: Promise<unknown>) => void;
 }
@@ -38,7 +40,7 @@ export function createWorkerFetch(options: WorkerAppOptions): FetchHandler {
   };
 }
 
-function buildApp(env: WorkerEnv, { snapshot, widgetScript, waitUntil }: WorkerAppOptions): { fetch: FetchHandler } {
+function buildApp(env: WorkerEnv, { snapshot, widgetScript, waitUntil, dotProduct }: WorkerAppOptions): { fetch: FetchHandler } {
   let config;
   try {
     config = parseConfig(env);
@@ -54,8 +56,9 @@ function buildApp(env: WorkerEnv, { snapshot, widgetScript, waitUntil }: WorkerA
     config,
     logger,
     ready: memoise(() => {
-      const engine = loadWorkerEngine({ snapshot, config, logger });
-      logger.info('ready', { sources: engine.index.sources.length, chunks: engine.index.chunks.length, embedder: engine.embedder.model, ...engine.meta });
+      const engine = loadWorkerEngine({ snapshot, config, logger, dotProduct });
+      const { index } = engine;
+      logger.info('ready', { sources: index.sources.length, chunks: index.chunks.length, embedder: engine.embedder.model, kernel: index.dense.kernel, ...engine.meta });
       return engine;
     }),
     waitUntil: (work) => waitUntil(work.catch((err: unknown) => logger.error('background task failed', { error: String(err) }))),

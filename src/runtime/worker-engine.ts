@@ -12,11 +12,19 @@ export interface WorkerEngine extends Ready {
   meta: SnapshotMeta;
 }
 
-/** The Workers counterpart of `loadNodeEngine`: the index comes from the bundled snapshot, searched in memory. */
-export function loadWorkerEngine({ snapshot, config, logger }: { snapshot: ArrayBuffer | Uint8Array; config: Config; logger: Logger }): WorkerEngine {
+/**
+ * The Workers counterpart of `loadNodeEngine`: the index comes from the bundled snapshot, searched
+ * in memory; `dotProduct` (the bundled dot-product.wasm) makes its dense scan WebAssembly.
+ */
+export function loadWorkerEngine({ snapshot, config, logger, dotProduct }: {
+  snapshot: ArrayBuffer | Uint8Array;
+  config: Config;
+  logger: Logger;
+  dotProduct?: WebAssembly.Module;
+}): WorkerEngine {
   const { data, meta } = decodeSnapshot(snapshot);
   const embedder = workerEmbedder(data.embedder, config);
-  const index = createSearchIndex(data);
+  const index = createSearchIndex(data, { dotProduct });
   const answerer = createConfiguredAnswerer({ config, index, embedder, logger });
   return { index, answerer, embedder, meta };
 }

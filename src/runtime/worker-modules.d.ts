@@ -6,6 +6,12 @@ declare module '*.bin' {
   export default bytes;
 }
 
+/** `CompiledWasm` modules (a rule in wrangler.toml): the file, already compiled. */
+declare module '*.wasm' {
+  const module: WebAssembly.Module;
+  export default module;
+}
+
 declare module 'cloudflare:workers' {
   /** Like `ctx.waitUntil`, bound to whichever request is running when it is called. */
   export function waitUntil(promise: Promise<unknown>): void;

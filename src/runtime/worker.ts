@@ -6,6 +6,8 @@ import { waitUntil } from 'cloudflare:workers';
 // Both written by `npm run build:worker`, which wrangler runs as the [build] command before bundling.
 import widgetScript from '../../dist/widget.js';
 import snapshot from '../../dist/worker-index.bin';
+// Arrives compiled (the CompiledWasm rule in wrangler.toml): Workers may not compile wasm bytes at runtime.
+import dotProduct from '../retrieve/dot-product.wasm';
 import { createWorkerFetch } from './worker-app';
 
-export default { fetch: createWorkerFetch({ snapshot, widgetScript, waitUntil }) };
+export default { fetch: createWorkerFetch({ snapshot, widgetScript, waitUntil, dotProduct }) };

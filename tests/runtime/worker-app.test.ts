@@ -4,6 +4,7 @@ import { createLexicalEmbedder } from '../../src/embed/lexical';
 import { encodeSnapshot } from '../../src/index/snapshot';
 import { buildIndexData } from '../../src/ingest/index-data';
 import { readCorpusFiles } from '../../src/ingest/read-corpus';
+import { loadDotProduct } from '../../src/runtime/node-dot-product';
 import { bindingRateLimit, createWorkerFetch, type WorkerEnv } from '../../src/runtime/worker-app';
 
 /** The Worker's glue, driven in Node with a fake env: what workerd would hand it, minus workerd. */
@@ -43,6 +44,15 @@ describe('Worker fetch handler (src/runtime/worker-app.ts)', () => {
     const res = await call(handler(), '/readyz');
     const ready = lines.mock.calls.map(([line]) => JSON.parse(String(line))).find((l) => l.msg === 'ready');
     expect(ready.requestId).toBe(res.headers.get('x-request-id'));
+  });
+
+  it('scans with the WebAssembly kernel when handed the module, and names the kernel in the ready log', async () => {
+    const lines = logged();
+    for (const dotProduct of [loadDotProduct(), undefined]) {
+      await call(createWorkerFetch({ snapshot, widgetScript: '', waitUntil: () => {}, dotProduct }), '/readyz');
+    }
+    const ready = lines.mock.calls.map(([line]) => JSON.parse(String(line))).filter((l) => l.msg === 'ready');
+    expect(ready.map((l) => l.kernel)).toEqual(['wasm-simd', 'js']);
   });
 
   it('refuses to serve an index built by another embedder than EMBEDDER names, saying how to rebuild', async () => {

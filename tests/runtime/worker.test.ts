@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp } from '../helpers/app';
 
 // Offline: no telemetry, no Cloudflare lookups. Read by wrangler when it is imported.
@@ -30,9 +30,12 @@ describe('Cloudflare Worker (wrangler.toml run in workerd)', () => {
   let base: URL;
   let node: Awaited<ReturnType<typeof createTestApp>>;
   let inbox: ReturnType<typeof startInbox>;
+  // What the Worker logs (console.log in workerd), which wrangler relays to console.log at logLevel 'log'.
+  const workerLog: string[] = [];
 
   beforeAll(async () => {
     inbox = startInbox();
+    vi.spyOn(console, 'log').mockImplementation((...args) => void workerLog.push(args.join(' ')));
     const { unstable_startWorker } = await import('wrangler');
     [node, worker] = await Promise.all([
       createTestApp(),
@@ -51,7 +54,7 @@ describe('Cloudflare Worker (wrangler.toml run in workerd)', () => {
           EMBEDDER: { type: 'plain_text', value: 'lexical' },
         },
         envFiles: [], // and no .env
-        dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, watch: false, persist: false, logLevel: 'warn' },
+        dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, watch: false, persist: false, logLevel: 'log' },
       }),
     ]);
     await worker.ready;
@@ -61,6 +64,7 @@ describe('Cloudflare Worker (wrangler.toml run in workerd)', () => {
   afterAll(async () => {
     await worker?.dispose();
     await inbox?.close();
+    vi.restoreAllMocks();
   });
 
   const get = (path: string) => fetch(new URL(path, base));
@@ -72,6 +76,12 @@ describe('Cloudflare Worker (wrangler.toml run in workerd)', () => {
     const ready = await (await get('/readyz')).json();
     expect(ready).toEqual(await (await node.app.request('/readyz')).json());
     expect(ready).toMatchObject({ status: 'ready', sources: 26, embedder: 'lexical-v1-256' });
+  });
+
+  it('scans with the WebAssembly SIMD kernel it bundles, not the JS fallback', async () => {
+    await get('/readyz');
+    const readyLine = () => workerLog.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l)).find((l) => l.msg === 'ready');
+    await vi.waitFor(() => expect(readyLine()).toMatchObject({ kernel: 'wasm-simd' }));
   });
 
   it('answers every question exactly as the Node server does: same text, citations and abstentions', async () => {
