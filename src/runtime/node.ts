@@ -7,7 +7,6 @@ import { ConfigError, parseConfig } from '../config';
 import { loadWidgetScript } from '../channels/widget/build';
 import { createLogger, type LogFields } from '../log';
 import { createJsonLinesWriter } from './json-lines';
-import { loadNodeEngine } from './node-engine';
 
 /** Node entry point: parse the environment, listen at once (so /healthz answers), then load the index. */
 let config;
@@ -42,18 +41,22 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
   logger.info('listening', { url: `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}` });
 });
 
-loadNodeEngine(config, logger).then(
-  ({ index, answerer, embedder }) => {
-    // Only what serving needs: the ingest result still holds the vectors as read from disk, which
-    // the index has copied into WebAssembly memory for its dense scan.
-    ready = { index, answerer };
-    logger.info('ready', { sources: index.sources.length, chunks: index.chunks.length, embedder: embedder.model, kernel: index.dense.kernel });
-  },
-  (err) => {
-    logger.error('could not load the index', { error: String(err) });
-    process.exit(1);
-  },
-);
+// Imported only now: the index store (vectra, and the language model it loads) takes most of a
+// second to import, and /healthz should answer without waiting for it.
+import('./node-engine')
+  .then(({ loadNodeEngine }) => loadNodeEngine(config, logger))
+  .then(
+    ({ index, answerer, embedder }) => {
+      // Only what serving needs: the ingest result still holds the vectors as read from disk, which
+      // the index has copied into WebAssembly memory for its dense scan.
+      ready = { index, answerer };
+      logger.info('ready', { sources: index.sources.length, chunks: index.chunks.length, embedder: embedder.model, kernel: index.dense.kernel });
+    },
+    (err) => {
+      logger.error('could not load the index', { error: String(err) });
+      process.exit(1);
+    },
+  );
 
 // Drain: stop accepting, let in-flight requests and background answers finish, then exit.
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
