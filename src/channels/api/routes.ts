@@ -4,6 +4,7 @@ import type { AppDeps, AppEnv } from '../../app';
 import { errorBody, requireReady } from '../../app';
 import { AppError } from '../../errors';
 import { readJson } from './read-json';
+import { createSseBatch } from './sse-batch';
 import { askRequestSchema } from './schemas';
 
 /** `POST /api/ask` (JSON) and `POST /api/chat` (the same answer, streamed as Server-Sent Events). */
@@ -33,17 +34,20 @@ export function createApiRoutes(deps: AppDeps) {
     return streamSSE(c, async (sse) => {
       // Client gone: stop the answer (and any upstream model call) instead of writing into the void.
       sse.onAbort(() => abort.abort());
-      await sse.writeSSE({ event: 'answer-start', data: JSON.stringify({ requestId }) });
+      const events = createSseBatch(sse);
+      events.send({ event: 'answer-start', data: JSON.stringify({ requestId }) });
       try {
         for await (const event of answerer.stream(body, { signal: abort.signal })) {
-          if (event.type === 'delta') await sse.writeSSE({ event: 'answer-delta', data: JSON.stringify({ text: event.text }) });
-          else await sse.writeSSE({ event: 'answer-end', data: JSON.stringify(event.response) });
+          if (event.type === 'delta') events.send({ event: 'answer-delta', data: JSON.stringify({ text: event.text }) });
+          else events.send({ event: 'answer-end', data: JSON.stringify(event.response) });
         }
       } catch (err) {
         if (abort.signal.aborted) return;
         deps.logger.error('chat stream failed', { requestId, error: String(err) });
         const body = err instanceof AppError ? errorBody(err.code, err.message, requestId) : errorBody('internal_error', 'The answer could not be completed.', requestId);
-        await sse.writeSSE({ event: 'error', data: JSON.stringify(body) });
+        events.send({ event: 'error', data: JSON.stringify(body) });
+      } finally {
+        await events.flush();
       }
     });
   });
