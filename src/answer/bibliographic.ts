@@ -108,7 +108,7 @@ interface Catalogue {
   works: Source[];
   /** Matches wherever any work's author pattern would; undefined when no work has one. */
   anyAuthor?: RegExp;
-  /** Glossary entities that name some work's outlet (places and groups excepted, as in `mentionsOutlet`). */
+  /** Glossary entities that name some work's outlet (`namesAnOutlet`). */
   outletEntities: ReadonlySet<string>;
 }
 
@@ -119,9 +119,8 @@ function catalogueOf(ctx: BibliographyContext): Catalogue {
   if (!catalogue) {
     const works = ctx.sources.filter((s) => s.kind === 'reference' || s.kind === 'document');
     const patterns = works.flatMap((s) => namesOf(s).authors.map((re) => re.source));
-    const outletEntities = new Set(
-      works.flatMap((s) => (namesOf(s).outlet ? ctx.terms.entities(namesOf(s).outlet) : [])).filter((e) => !['place', 'group'].includes(ctx.terms.entry(e)?.kind ?? '')),
-    );
+    const outlets = works.map((s) => namesOf(s).outlet).filter(Boolean);
+    const outletEntities = new Set(outlets.flatMap((outlet) => ctx.terms.entities(outlet)).filter((e) => namesAnOutlet(e, ctx.terms)));
     catalogue = {
       paper: ctx.sources.find((s) => s.kind === 'paper'),
       works,
@@ -156,8 +155,11 @@ function mentionsAuthor(question: string, s: Source): boolean {
 function mentionsOutlet(asked: readonly string[], s: Source, terms: TermModel): boolean {
   const { outlet } = namesOf(s);
   if (!outlet) return false;
-  return terms.entities(outlet).some((e) => asked.includes(e) && terms.entry(e)?.kind !== 'place' && terms.entry(e)?.kind !== 'group');
+  return terms.entities(outlet).some((e) => asked.includes(e) && namesAnOutlet(e, terms));
 }
+
+/** "CTC Sentinel" in an outlet names it; "Afghanistan" or "ISKP" in a journal's name does not. */
+const namesAnOutlet = (entity: string, terms: TermModel) => !['place', 'group'].includes(terms.entry(entity)?.kind ?? '');
 
 /** `lowerQuestion`: the question lowercased, once for all works. */
 function namesOutlet(lowerQuestion: string, s: Source): boolean {
