@@ -77,9 +77,9 @@ function checked(query: Float32Array, dimension: number): Float32Array {
 }
 
 /** Cosine similarity of one unit query vector against every unit row: a dot product per row. The JS kernel. */
-export function denseScores(vectors: Float32Array, dimension: number, query: Float32Array, out?: Float32Array): Float32Array {
+export function denseScores(vectors: Float32Array, dimension: number, query: Float32Array): Float32Array {
   const n = dimension ? vectors.length / dimension : 0;
-  const scores = out ?? new Float32Array(n);
+  const scores = new Float32Array(n);
   let row = 0;
   // Four rows at a time: each query value is read once for four products, and the four sums are
   // independent, so the CPU overlaps them instead of waiting on one running sum. Each row is
