@@ -32,20 +32,23 @@ export function candidateQuestions(sources: Source[], terms: TermModel): string[
 /** Ranks answerable candidates by shared rare terms with the question and its citations. */
 export function rankSuggestions(question: string, citations: Citation[], candidates: string[], terms: TermModel, count = 3): string[] {
   const asked = new Set(terms.terms(question));
-  const context = new Set([...asked, ...citations.flatMap((c) => terms.terms(`${c.title} ${c.quote}`))]);
-  const scored = candidates
-    .filter((q) => q.toLowerCase() !== question.trim().toLowerCase())
-    .map((q, i) => {
-      let novel = false;
-      let related = 0;
-      for (const x of terms.termSet(q)) {
-        if (!asked.has(x)) novel = true;
-        if (context.has(x)) related += terms.idf(x);
-      }
-      return { q, i, score: novel ? related : -1 };
-    })
-    .filter((x) => x.score >= 0)
-    .sort((a, b) => b.score - a.score || a.i - b.i);
+  // Title and quote looked up apart, not joined: both are corpus strings whose terms are
+  // remembered, where a string joined per question would be hashed and split anew every time.
+  const context = new Set(asked);
+  for (const c of citations) for (const text of [c.title, c.quote]) for (const t of terms.terms(text)) context.add(t);
+  const repeated = question.trim().toLowerCase();
+  const scored: { q: string; i: number; score: number }[] = [];
+  candidates.forEach((q, i) => {
+    if (q.length === repeated.length && q.toLowerCase() === repeated) return;
+    let novel = false;
+    let related = 0;
+    for (const x of terms.termSet(q)) {
+      if (!asked.has(x)) novel = true;
+      if (context.has(x)) related += terms.idf(x);
+    }
+    if (novel) scored.push({ q, i, score: related });
+  });
+  scored.sort((a, b) => b.score - a.score || a.i - b.i);
   return scored.slice(0, count).map((x) => x.q);
 }
 
