@@ -4,8 +4,12 @@
  */
 export interface Bm25 {
   readonly size: number;
-  /** Scores every document that shares a term with the query; others stay 0. Weights default to 1. */
-  score(queryTerms: string[], out?: Float32Array, weights?: Map<string, number>): Float32Array;
+  /**
+   * Adds each distinct query term's score, times `weight`, into `out` (a fresh array when absent):
+   * every document that shares a term with the query gets a score, the others stay 0. Called
+   * again on the same `out` with a lower weight, it ranks expansion terms below the user's own.
+   */
+  score(queryTerms: readonly string[], weight?: number, out?: Float32Array): Float32Array;
 }
 
 interface Posting {
@@ -45,13 +49,12 @@ export function createBm25(docs: string[][], { k1 = 1.2, b = 0.75 } = {}): Bm25 
 
   return {
     size: n,
-    score(queryTerms, out = new Float32Array(n), weights) {
-      out.fill(0);
+    score(queryTerms, weight = 1, out = new Float32Array(n)) {
       for (const t of new Set(queryTerms)) {
         const p = postings.get(t);
         if (!p) continue;
         const { docs: ds, tfs } = p;
-        const idf = p.idf * (weights?.get(t) ?? 1);
+        const idf = p.idf * weight;
         for (let i = 0; i < ds.length; i++) {
           const d = ds[i]!;
           const tf = tfs[i]!;

@@ -8,7 +8,12 @@ import type { Ranked } from './top-k';
 export function reciprocalRankFusion(lists: Ranked[][], k = 60): Ranked[] {
   const fused = new Map<number, number>();
   for (const list of lists) {
-    list.forEach((r, rank) => fused.set(r.index, (fused.get(r.index) ?? 0) + 1 / (k + rank + 1)));
+    for (let rank = 0; rank < list.length; rank++) {
+      const i = list[rank]!.index;
+      fused.set(i, (fused.get(i) ?? 0) + 1 / (k + rank + 1));
+    }
   }
-  return [...fused].map(([index, score]) => ({ index, score })).sort((a, b) => b.score - a.score || a.index - b.index);
+  const out: Ranked[] = [];
+  for (const [index, score] of fused) out.push({ index, score });
+  return out.sort((a, b) => b.score - a.score || a.index - b.index);
 }

@@ -65,8 +65,8 @@ export async function retrieve({ query, index, embedder, topK = 8, filter, ranke
   const { vector, expansion } = await embedQuery(embedder, query, aliases);
   const dense = index.dense.scores(expansion ? blend(vector, expansion.vector) : vector);
   const own = tokenize(query);
-  const extra = (expansion?.tokens ?? []).filter((t) => !own.includes(t));
-  const bm25 = index.bm25.score([...own, ...extra], undefined, new Map(extra.map((t) => [t, ALIAS_WEIGHT])));
+  const bm25 = index.bm25.score(own);
+  if (expansion) index.bm25.score(expansion.tokens.filter((t) => !own.includes(t)), ALIAS_WEIGHT, bm25);
   const keep = filter ? chunkFilter(index, filter) : undefined;
   const fused = reciprocalRankFusion([
     ...(rankers === 'bm25' ? [] : [selectTopK(dense, CANDIDATES, keep)]),

@@ -6,6 +6,7 @@ export interface Ranked {
 /**
  * The k highest scores, best first, skipping entries `keep` rejects or that score <= `min`.
  * A sorted buffer of size k beats sorting all n scores when k is small (it is: 8 to 50).
+ * Equal scores keep index order.
  */
 export function topK(scores: Float32Array, k: number, keep?: (i: number) => boolean, min = -Infinity): Ranked[] {
   const out: Ranked[] = [];
@@ -14,9 +15,16 @@ export function topK(scores: Float32Array, k: number, keep?: (i: number) => bool
     const s = scores[i]!;
     if (s <= floor) continue;
     if (keep && !keep(i)) continue;
-    let j = out.length;
-    while (j > 0 && out[j - 1]!.score < s) j--;
-    out.splice(j, 0, { index: i, score: s });
+    // Binary search for the first entry scoring below s: a linear walk from the end made
+    // selection quadratic in k whenever scores arrive unsorted, as they do.
+    let lo = 0;
+    let hi = out.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (out[mid]!.score >= s) lo = mid + 1;
+      else hi = mid;
+    }
+    out.splice(lo, 0, { index: i, score: s });
     if (out.length > k) out.pop();
     if (out.length === k) floor = Math.max(min, out[k - 1]!.score);
   }

@@ -44,10 +44,13 @@ describe('createBm25()', () => {
     expect(scores[0]).toBeGreaterThan(0);
   });
 
-  it('weights expansion terms down', () => {
-    const bm25 = createBm25([['alpha'], ['beta']]);
-    const scores = bm25.score(['alpha', 'beta'], undefined, new Map([['beta', 0.3]]));
+  it('weights expansion terms down, adding them to the scores of the query', () => {
+    const bm25 = createBm25([['alpha'], ['beta'], ['gamma']]);
+    const scores = bm25.score(['alpha']);
+    expect(bm25.score(['beta'], 0.3, scores)).toBe(scores);
     expect(scores[0]).toBeGreaterThan(scores[1]!);
+    expect(scores[1]).toBeGreaterThan(0);
+    expect(scores[2]).toBe(0);
   });
 });
 
