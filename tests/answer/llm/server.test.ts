@@ -143,4 +143,15 @@ describe('npm start with OPENAI_BASE_URL pointing at an OpenAI-compatible server
     await expect.poll(() => model.calls[0]?.abandoned, { timeout: 2_000 }).toBe(true);
     expect(model.calls[0]!.finishedAt).toBeUndefined();
   });
+
+  it('cancels the upstream request when an /api/ask client goes away while the model thinks', async () => {
+    model.behave(() => ({ kind: 'hang' }));
+    const client = new AbortController();
+    const asking = post('/api/ask', { question: QUESTION }, client.signal).catch((err: unknown) => err);
+    await expect.poll(() => model.calls.length, { timeout: 2_000 }).toBe(1);
+    client.abort();
+    await asking;
+    // Well before LLM_TIMEOUT_MS, which would abandon the call anyway.
+    await expect.poll(() => model.calls[0]?.abandoned, { timeout: TIMEOUT_MS / 3 }).toBe(true);
+  });
 });
