@@ -37,6 +37,11 @@ const YEAR = /\b(?:19|20)\d{2}\b/g;
 const ABOUT_A_WORK = /\b(publish|published|publication|written|wrote|write|authored|article|report|piece|paper|study|book|chapter|title|titled|called|brief|explainer|snapshot)\b/i;
 
 export function answerBibliographic(question: string, ctx: BibliographyContext, cite: CitationList): string | undefined {
+  const fields = (Object.keys(FIELDS) as Field[]).filter((f) => FIELDS[f].test(question));
+  const listing = LISTING.test(question) || OLDEST.test(question) || NEWEST.test(question);
+  // Most questions are not about the bibliography, and their wording says so: settled here,
+  // before the question is matched against every work's authors and outlets.
+  if (!fields.length && !listing && !CITE.test(question) && !OUTLET_KINDS.some(([re]) => re.test(question))) return undefined;
   const { paper, works, anyAuthor, outletEntities } = catalogueOf(ctx);
   const years = [...new Set(question.match(YEAR) ?? [])].map(Number);
   const range = yearRange(question);
@@ -47,7 +52,6 @@ export function answerBibliographic(question: string, ctx: BibliographyContext, 
   const asked = ctx.terms.entities(question);
   const outletAsked = asked.some((e) => outletEntities.has(e));
   const byOutlet = works.filter((s) => namesOutlet(lower, s) || (outletAsked && mentionsOutlet(asked, s, ctx.terms)));
-  const fields = (Object.keys(FIELDS) as Field[]).filter((f) => FIELDS[f].test(question));
 
   // "Which think tanks are cited?" — a kind of outlet, not a named one.
   const kind = byAuthor.length || byOutlet.length ? undefined : OUTLET_KINDS.find(([re]) => re.test(question))?.[1];
@@ -55,7 +59,6 @@ export function answerBibliographic(question: string, ctx: BibliographyContext, 
 
   if (paper && CITE.test(question) && !LISTING.test(question)) return citePaper(question, paper, cite);
 
-  const listing = LISTING.test(question) || OLDEST.test(question) || NEWEST.test(question);
   const both = byAuthor.filter((s) => byOutlet.includes(s));
   const named = both.length ? both : byAuthor.length ? byAuthor : byOutlet;
   if (listing && !fields.some((f) => f !== 'year' && f !== 'authors' && f !== 'publisher')) {
