@@ -133,7 +133,7 @@ function addCharGrams(counts: FeatureCounter, token: string): void {
  * Adds one family with sublinear tf (1 + ln tf), scaled so the family contributes `weight`
  * of norm regardless of text length; otherwise long texts would be all character n-grams.
  */
-function addFamily(acc: Float64Array, counts: FeatureCounter, weight: number): void {
+function addFamily(acc: Float64Array, counts: FeatureCounter, weight: number, bucket: (h: number) => number): void {
   if (counts.size === 0) return;
   let sumSquares = 0;
   counts.each((_, c) => {
@@ -144,15 +144,14 @@ function addFamily(acc: Float64Array, counts: FeatureCounter, weight: number): v
   // dimensions a single collision between two texts' main words would otherwise swing their
   // cosine by ±0.5; split in two, collisions are as frequent but far milder.
   const scale = (weight / Math.sqrt(sumSquares)) * Math.SQRT1_2;
-  const dim = acc.length;
   counts.each((key, c) => {
     const value = (1 + Math.log(c)) * scale;
     // Salted so buckets are independent of the counter's probe sequence and of each other.
     const h1 = avalanche(key ^ BUCKET_SALT_1);
     const h2 = avalanche(key ^ BUCKET_SALT_2);
     // Signed hashing: colliding features cancel on average instead of piling up.
-    acc[h1 % dim]! += h1 & 0x80000000 ? -value : value;
-    acc[h2 % dim]! += h2 & 0x80000000 ? -value : value;
+    acc[bucket(h1)]! += h1 & 0x80000000 ? -value : value;
+    acc[bucket(h2)]! += h2 & 0x80000000 ? -value : value;
   });
 }
 
@@ -162,6 +161,11 @@ export function createLexicalEmbedder({ dimension = 256 }: LexicalEmbedderOption
   }
   // Reused across texts: embedding is allocation-light apart from the output vectors.
   const acc = new Float64Array(dimension);
+  // A hash is an unsigned 32-bit number, so \`h % dimension\` is a floating-point remainder in V8
+  // (about a tenth of embedding a question). For a power-of-two dimension, the default, a mask
+  // gives the same bucket in integer arithmetic.
+  const mask = dimension - 1;
+  const bucket = (dimension & mask) === 0 ? (h: number) => h & mask : (h: number) => h % dimension;
   const unigrams = createFeatureCounter(64);
   const bigrams = createFeatureCounter(64);
   const chargrams = createFeatureCounter(1024);
@@ -189,9 +193,9 @@ export function createLexicalEmbedder({ dimension = 256 }: LexicalEmbedderOption
     // Cosine maths downstream assumes unit vectors; a fixed feature keeps empty text finite.
     if (unigrams.size === 0) unigrams.add(EMPTY_FEATURE);
 
-    addFamily(acc, unigrams, UNIGRAM_WEIGHT);
-    addFamily(acc, bigrams, BIGRAM_WEIGHT);
-    addFamily(acc, chargrams, CHARGRAM_WEIGHT);
+    addFamily(acc, unigrams, UNIGRAM_WEIGHT, bucket);
+    addFamily(acc, bigrams, BIGRAM_WEIGHT, bucket);
+    addFamily(acc, chargrams, CHARGRAM_WEIGHT, bucket);
 
     let norm = 0;
     for (let i = 0; i < dimension; i++) norm += acc[i]! * acc[i]!;
