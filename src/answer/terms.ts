@@ -40,7 +40,11 @@ export function createTermModel(glossary: GlossaryEntry[], documents: string[]):
   const df = new Map<string, number>();
   for (const doc of documents) for (const term of new Set(terms(doc))) df.set(term, (df.get(term) ?? 0) + 1);
   const n = documents.length;
-  const idf = (term: string) => Math.log(1 + (n + 1) / ((df.get(term) ?? 0) + 0.5));
+  // Worked out once per term: support scoring asks for the same few hundred on every question.
+  const weightOf = (count: number) => Math.log(1 + (n + 1) / (count + 0.5));
+  const idfs = new Map([...df].map(([term, count]) => [term, weightOf(count)]));
+  const unseen = weightOf(0);
+  const idf = (term: string) => idfs.get(term) ?? unseen;
 
   return {
     terms,
