@@ -5,7 +5,7 @@ import type { Ranked } from './top-k';
  * BM25's unbounded scores and cosine similarities combine without calibration. k = 60 is the
  * value from the original paper (Cormack et al., 2009) and is insensitive in practice.
  */
-export function reciprocalRankFusion(lists: Ranked[][], k = 60): Ranked[] {
+export function reciprocalRankFusion(lists: Ranked[][], { k = 60, limit = Infinity } = {}): Ranked[] {
   const fused = new Map<number, number>();
   for (const list of lists) {
     for (let rank = 0; rank < list.length; rank++) {
@@ -13,7 +13,17 @@ export function reciprocalRankFusion(lists: Ranked[][], k = 60): Ranked[] {
       fused.set(i, (fused.get(i) ?? 0) + 1 / (k + rank + 1));
     }
   }
+  // The best `limit`, best first (ties by index): kept sorted as they come, since a caller wants
+  // the top few of a hundred candidates and sorting them all cost more than the fusion.
   const out: Ranked[] = [];
-  for (const [index, score] of fused) out.push({ index, score });
-  return out.sort((a, b) => b.score - a.score || a.index - b.index);
+  for (const [index, score] of fused) {
+    if (out.length === limit && !ranksAbove(score, index, out[limit - 1]!)) continue;
+    let at = out.length;
+    while (at > 0 && ranksAbove(score, index, out[at - 1]!)) at--;
+    out.splice(at, 0, { index, score });
+    if (out.length > limit) out.pop();
+  }
+  return out;
 }
+
+const ranksAbove = (score: number, index: number, other: Ranked) => score > other.score || (score === other.score && index < other.index);

@@ -68,11 +68,11 @@ export async function retrieve({ query, index, embedder, topK = 8, filter, ranke
   const bm25 = index.bm25.score(own);
   if (expansion) index.bm25.score(expansion.tokens.filter((t) => !own.includes(t)), ALIAS_WEIGHT, bm25);
   const keep = filter ? chunkFilter(index, filter) : undefined;
-  const fused = reciprocalRankFusion([
-    ...(rankers === 'bm25' ? [] : [selectTopK(dense, CANDIDATES, keep)]),
-    ...(rankers === 'dense' ? [] : [selectTopK(bm25, CANDIDATES, keep, 0)]),
-  ]);
-  return fused.slice(0, topK).map(({ index: i, score }) => ({
+  const fused = reciprocalRankFusion(
+    [...(rankers === 'bm25' ? [] : [selectTopK(dense, CANDIDATES, keep)]), ...(rankers === 'dense' ? [] : [selectTopK(bm25, CANDIDATES, keep, 0)])],
+    { limit: topK },
+  );
+  return fused.map(({ index: i, score }) => ({
     chunk: index.chunks[i]!,
     source: index.chunkSources[i]!,
     score,

@@ -62,6 +62,16 @@ describe('reciprocalRankFusion()', () => {
     ]);
     expect(fused[0]!.index).toBe(2);
   });
+
+  it('keeps the best `limit`, breaking ties by index, as a full sort would', () => {
+    const lists = [
+      [5, 9, 1, 4].map((index, rank) => ({ index, score: -rank })),
+      [9, 5, 4, 7].map((index, rank) => ({ index, score: -rank })),
+    ];
+    const all = reciprocalRankFusion(lists);
+    expect(all.map((r) => r.index)).toEqual([5, 9, 4, 1, 7]);
+    expect(reciprocalRankFusion(lists, { limit: 3 })).toEqual(all.slice(0, 3));
+  });
 });
 
 describe('topK()', () => {
