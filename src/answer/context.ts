@@ -49,10 +49,14 @@ export function createAnswerContext(index: SearchIndex): AnswerContext {
  * hundred sentences again and again, so each is resolved once.
  */
 function remembered(resolve: PronounResolver): PronounResolver {
-  const memo = createMemo<string>(20_000);
+  // Keyed by where the sentence starts, not by its words: a key holding the whole sentence was
+  // built and hashed anew on every call. The words are checked against the entry instead.
+  const memo = createMemo<{ text: string; resolved: string }>(20_000);
   return (source, offset, text) => {
-    const key = `${source.id}\u0000${offset}\u0000${text}`;
-    return memo.get(key) ?? memo.set(key, resolve(source, offset, text));
+    const key = `${source.id}\u0000${offset}`;
+    const known = memo.get(key);
+    if (known?.text === text) return known.resolved;
+    return memo.set(key, { text, resolved: resolve(source, offset, text) }).resolved;
   };
 }
 
