@@ -52,7 +52,13 @@ export function createAnswerer({ index, embedder, context = createAnswerContext(
     return { ...base, answer: text, answerable: true, citations: cite.list() };
   }
 
-  const abstain = (reason: AbstainReason) => ({ answer: abstentionText(reason, index.sources), answerable: false, citations: [] });
+  // Worded from the index alone, so the same three texts serve every abstention.
+  const abstentions: Record<AbstainReason, string> = {
+    unsupported: abstentionText('unsupported', index.sources),
+    off_task: abstentionText('off_task', index.sources),
+    small_talk: abstentionText('small_talk', index.sources),
+  };
+  const abstain = (reason: AbstainReason) => ({ answer: abstentions[reason], answerable: false, citations: [] });
 
   // Suggestions are only offered once the answerer has shown it can answer them.
   let pool: Promise<string[]> | undefined;
