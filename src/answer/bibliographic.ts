@@ -101,6 +101,8 @@ interface WorkNames {
   outlets: string[];
   /** Publisher and container, for glossary matching; empty when it has neither. */
   outlet: string;
+  /** Title, publisher and container: what a question about a work's topic is matched against. */
+  heading: string;
 }
 
 const workNames = new WeakMap<Source, WorkNames>();
@@ -144,6 +146,7 @@ function namesOf(s: Source): WorkNames {
       authors: families.map((family) => new RegExp(`(?<![\\p{L}])${escape(family)}(?![\\p{L}])`, 'iu')),
       outlets: outlets.filter((name): name is string => !!name && name.length > 3).map((name) => name.toLowerCase().replace(/^the\s+/, '')),
       outlet: [s.publisher, s.container].filter(Boolean).join(' ; '),
+      heading: `${s.title} ${s.publisher ?? ''} ${s.container ?? ''}`,
     };
     workNames.set(s, names);
   }
@@ -238,7 +241,7 @@ function byOutletKind(kind: 'institute' | 'outlet', works: Source[], ctx: Biblio
 function topical(question: string, works: Source[], ctx: BibliographyContext, cite: CitationList): string | undefined {
   const focus = ctx.support.focusTerms(withoutListingWords(question));
   const scored = works
-    .map((s) => ({ s, coverage: ctx.support.support(focus, `${s.title} ${s.publisher ?? ''} ${s.container ?? ''}`).coverage }))
+    .map((s) => ({ s, coverage: ctx.support.support(focus, namesOf(s).heading).coverage }))
     .filter((x) => x.coverage >= 0.99 || (focus.length > 2 && x.coverage >= 0.66));
   if (!scored.length) return undefined;
   const matches = scored.map((x) => x.s);
