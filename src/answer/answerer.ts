@@ -4,7 +4,7 @@ import type { Logger } from '../log';
 import { retrieve } from '../retrieve/retrieve';
 import { abstentionText, type AbstainReason } from './abstain';
 import { answerBibliographic } from './bibliographic';
-import { createCitationList } from './citations';
+import { createCitationList, type CitationList } from './citations';
 import { createAnswerContext, type AnswerContext } from './context';
 import { answerFromPassages } from './extractive';
 import { resolveFollowUp } from './follow-up';
@@ -36,29 +36,28 @@ export function createAnswerer({ index, embedder, context = createAnswerContext(
   async function draft(request: AskRequest): Promise<Draft> {
     const question = request.question.trim();
     const query = resolveFollowUp(question, request.history, context.terms);
-    const base = { mode: 'extractive' as const, query };
-    if (isOffTask(question)) return { ...base, ...abstain('off_task') };
-    if (isSmallTalk(question)) return { ...base, ...abstain('small_talk') };
+    if (isOffTask(question)) return abstain(query, 'off_task');
+    if (isSmallTalk(question)) return abstain(query, 'small_talk');
     const cite = createCitationList();
     const overview = asksForOverview(query) ? answerOverview(context, cite) : undefined;
-    if (overview) return { ...base, answer: overview, answerable: true, citations: cite.list() };
+    if (overview) return answered(query, overview, cite);
     const bib = answerBibliographic(query, bibliography, cite);
-    if (bib) return { ...base, answer: bib, answerable: true, citations: cite.list() };
+    if (bib) return answered(query, bib, cite);
     // A passage planted in an added document to steer the bot (an instruction to it, forged prompt
     // markup) is never quoted: the answer would relay it in the bot's own voice.
     const hits = (await retrieve({ query, index, embedder, topK: TOP_K })).filter((h) => !context.planted(h.chunk));
     const text = answerFromPassages(query, hits, context, cite);
-    if (!text) return { ...base, ...abstain('unsupported') };
-    return { ...base, answer: text, answerable: true, citations: cite.list() };
+    return text ? answered(query, text, cite) : abstain(query, 'unsupported');
   }
 
+  const answered = (query: string, answer: string, cite: CitationList): Draft => ({ mode: 'extractive', query, answer, answerable: true, citations: cite.list() });
   // Worded from the index alone, so the same three texts serve every abstention.
   const abstentions: Record<AbstainReason, string> = {
     unsupported: abstentionText('unsupported', index.sources),
     off_task: abstentionText('off_task', index.sources),
     small_talk: abstentionText('small_talk', index.sources),
   };
-  const abstain = (reason: AbstainReason) => ({ answer: abstentions[reason], answerable: false, citations: [] });
+  const abstain = (query: string, reason: AbstainReason): Draft => ({ mode: 'extractive', query, answer: abstentions[reason], answerable: false, citations: [] });
 
   // Suggestions are only offered once the answerer has shown it can answer them.
   let pool: Promise<string[]> | undefined;
