@@ -9,7 +9,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLexicalEmbedder } from '../src/embed/lexical';
 import { ensureIndex } from '../src/ingest/build-index';
-import { benchApi } from './bench/api';
+import { benchApi, benchFloor } from './bench/api';
 import { benchColdStart } from './bench/cold-start';
 import { benchIngest } from './bench/ingest';
 import { checkTargets, renderMarkdown, type BenchResults } from './bench/report';
@@ -32,6 +32,8 @@ const progress = (msg: string) => process.stderr.write(`bench: ${msg}\n`);
 
 progress(`HTTP load, ${settings.http.rounds} rounds x ${settings.http.secondsPerRound} s per route, ${settings.http.connections} connections`);
 results.api = await benchApi(settings.http);
+progress('the same requests against a bare Hono app');
+results.floor = await benchFloor(settings.http);
 
 progress(`retrieval at ${settings.retrieval.sizes.join(', ')} chunks`);
 const embedder = createLexicalEmbedder();

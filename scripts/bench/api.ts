@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measureAlternating, type LoadOptions, type LoadResult, type Target } from './http-load';
 import { FOLLOW_UPS, QUESTIONS } from './questions';
-import { postJson, spawnServer, waitReady } from './server';
+import { postJson, spawnServer, waitFor, waitReady } from './server';
 
 export interface ApiResult extends LoadResult {
   /** Throughput relative to `/healthz` in the same rounds. */
@@ -32,6 +32,21 @@ export async function benchApi(opts: Omit<LoadOptions, 'url'>): Promise<ApiResul
   } finally {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The same two request shapes, `/healthz` and the declined question, against a bare Hono app
+ * (scripts/bench/bare-server.ts) in the same run: the floor the framework and Node's HTTP set.
+ */
+export async function benchFloor(opts: Omit<LoadOptions, 'url'>): Promise<LoadResult[]> {
+  const server = await spawnServer({}, 'scripts/bench/bare-server.ts');
+  try {
+    await waitFor(async () => (await fetch(`${server.url}/healthz`)).ok, { everyMs: 50 });
+    const targets = [API_TARGETS[0]!, API_TARGETS.at(-1)!].map((t) => ({ ...t, name: `bare Hono: ${t.method} ${t.path}` }));
+    return await measureAlternating(targets, { ...opts, url: server.url, pid: server.process.pid });
+  } finally {
+    await server.stop();
   }
 }
 

@@ -1,5 +1,6 @@
 /** The bench's results as markdown tables, and the targets checked against them. */
 import type { ApiResult } from './api';
+import type { LoadResult } from './http-load';
 import type { ColdStartRow } from './cold-start';
 import type { IngestRow } from './ingest';
 import type { RetrievalRow } from './retrieval';
@@ -9,6 +10,8 @@ export interface BenchResults {
   machine: { cores: number; cpu: string; node: string; loadAverage: { start: number[]; end: number[] } };
   settings: Record<string, unknown>;
   api?: ApiResult[];
+  /** The same request shapes against a bare Hono app: what HTTP and the framework cost alone. */
+  floor?: LoadResult[];
   retrieval?: RetrievalRow[];
   coldStart?: ColdStartRow[];
   ingest?: IngestRow[];
@@ -56,6 +59,12 @@ export function renderMarkdown(r: BenchResults): string {
           ['route', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'x /healthz', 'server CPU µs/req'],
           r.api.map((a) => [a.name, a.rps, a.p50, a.p99, a.errors, a.ratio, a.cpuMsPerRequest * 1000]),
         ),
+    );
+  }
+  if (r.floor) {
+    parts.push(
+      '### The floor: a bare Hono app on the same Node HTTP server, same run\n\n' +
+        table(['route', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'server CPU µs/req'], r.floor.map((a) => [a.name, a.rps, a.p50, a.p99, a.errors, a.cpuMsPerRequest * 1000])),
     );
   }
   if (r.retrieval) {

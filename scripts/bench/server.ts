@@ -20,10 +20,11 @@ export interface BenchServer {
 /** Environment of every bench server: extractive answers, lexical embedder, no limiter, quiet logs. */
 export const BENCH_ENV = { EMBEDDER: 'lexical', RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn' } as const;
 
-export async function spawnServer(env: Record<string, string>): Promise<BenchServer> {
+/** Starts `entry` (the app's Node entry point unless told otherwise) on a free port. */
+export async function spawnServer(env: Record<string, string>, entry = 'src/runtime/node.ts'): Promise<BenchServer> {
   const port = await freePort();
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/runtime/node.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: ROOT,
     // Only what the server needs: an inherited OPENAI_* variable would switch answers to a model.
     env: { PATH: process.env.PATH, HOME: process.env.HOME, HOST: '127.0.0.1', PORT: String(port), ...BENCH_ENV, ...env },
