@@ -54,8 +54,11 @@ export interface AppDeps {
   now?: () => number;
 }
 
-/** `question` is set by the question routes once the body is read, for the request log. */
-export type AppEnv = { Variables: { requestId: string; question?: string } };
+/**
+ * For the request log: `question` is set by the question routes once the body is read;
+ * `logLevel` by a route whose 5xx is routine (a readiness probe while the index loads).
+ */
+export type AppEnv = { Variables: { requestId: string; question?: string; logLevel?: 'info' | 'warn' } };
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -78,7 +81,11 @@ export function createApp(deps: AppDeps) {
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', (c) => {
     const ready = deps.ready();
-    if (!ready) return c.json({ status: 'starting' }, 503);
+    if (!ready) {
+      // What a readiness probe expects to hear while the index loads: not an error.
+      c.set('logLevel', 'info');
+      return c.json({ status: 'starting' }, 503);
+    }
     return c.json({ status: 'ready', sources: ready.index.sources.length, chunks: ready.index.chunks.length, embedder: ready.index.embedder.model });
   });
 
@@ -94,6 +101,7 @@ export function createApp(deps: AppDeps) {
     const id = c.get('requestId');
     if (err instanceof AppError) {
       for (const [k, v] of Object.entries(err.headers ?? {})) c.header(k, v);
+      if (err.logLevel) c.set('logLevel', err.logLevel);
       return c.json(errorBody(err.code, err.message, id), err.status);
     }
     deps.logger.error('unhandled error', { requestId: id, error: String(err), stack: (err as Error)?.stack });
@@ -107,6 +115,7 @@ export const errorBody = (code: string, message: string, requestId?: string): Er
 /** Middleware-free guard for routes that need the index. */
 export function requireReady(deps: AppDeps): Ready {
   const ready = deps.ready();
-  if (!ready) throw new AppError(503, 'not_ready', 'The index is still loading; try again in a moment.', { headers: { 'Retry-After': '1' } });
+  // Expected in the first second after a start: worth a warning, not an error.
+  if (!ready) throw new AppError(503, 'not_ready', 'The index is still loading; try again in a moment.', { headers: { 'Retry-After': '1' }, logLevel: 'warn' });
   return ready;
 }

@@ -8,12 +8,15 @@ export class AppError extends Error {
     readonly status: 400 | 401 | 403 | 404 | 405 | 408 | 413 | 415 | 422 | 429 | 500 | 502 | 503 | 504,
     readonly code: string,
     message: string,
-    options?: { cause?: unknown; headers?: Record<string, string> },
+    options?: { cause?: unknown; headers?: Record<string, string>; logLevel?: 'info' | 'warn' },
   ) {
     super(message, options);
     this.headers = options?.headers;
+    this.logLevel = options?.logLevel;
   }
   readonly headers?: Record<string, string>;
+  /** How the request log records it when that is not the default (error for 5xx, info otherwise). */
+  readonly logLevel?: 'info' | 'warn';
 }
 
 export interface ErrorBody {

@@ -21,7 +21,8 @@ const MAX_PATH_CHARS = 200;
 /**
  * One JSON line per request: method, path, status, duration, request id, a pseudonym of the client,
  * and for questions their length (the text only with LOG_QUESTIONS). Never headers, so never a key.
- * `durationMs` runs until the response starts; a stream continues after it.
+ * `durationMs` runs until the response starts; a stream continues after it. Level: error for a
+ * 5xx, info otherwise, unless the route set `logLevel` (a routine 503 while the index loads).
  */
 export function createRequestLog({ logger, clientKey, logQuestions, scope, now = Date.now }: RequestLogOptions): MiddlewareHandler<AppEnv> {
   const pseudonym = createPseudonym();
@@ -31,7 +32,7 @@ export function createRequestLog({ logger, clientKey, logQuestions, scope, now =
     await (scope ? scope({ requestId }, next) : next());
     const question = c.get('question');
     const status = c.res.status;
-    logger[status >= 500 ? 'error' : 'info']('request', {
+    logger[c.get('logLevel') ?? (status >= 500 ? 'error' : 'info')]('request', {
       requestId,
       method: c.req.method,
       path: c.req.path.slice(0, MAX_PATH_CHARS),

@@ -36,6 +36,16 @@ describe('request log', () => {
     ]);
   });
 
+  it('logs the 503s of a server still loading its index as routine: info for /readyz, warn for a question', async () => {
+    const { send, logs } = await httpApp({}, { ready: () => undefined });
+    expect((await send(get('/readyz'))).status).toBe(503);
+    expect((await send(ask(QUESTION))).status).toBe(503);
+    expect(requestLines(logs).map((l) => [l.path, l.status, l.level])).toEqual([
+      ['/readyz', 503, 'info'],
+      ['/api/ask', 503, 'warn'],
+    ]);
+  });
+
   it('never logs the client’s address, the Authorization header or the question’s text', async () => {
     const { send, logs } = await httpApp({ API_KEYS: 'secret-key-123456' });
     await send(ask(QUESTION, { authorization: 'Bearer secret-key-123456' }), '198.51.100.23');
