@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { aliasKey, caseSensitive, createAliasMatcher } from './alias-matcher';
+import { aliasKey, caseSensitive, createAliasMatcher, type AliasMatch } from './alias-matcher';
+import { createMemo } from '../memo';
 import type { GlossaryEntry } from './types';
 
 /**
@@ -42,14 +43,13 @@ export function parseGlossary(json: string): GlossaryEntry[] {
 }
 
 /** Compile the glossary once; the returned function gives the other names of every entity a query mentions. */
-export function createAliasExpander(glossary: readonly GlossaryEntry[]): (query: string) => string[] {
+export function createAliasExpander(glossary: readonly GlossaryEntry[]): (query: string) => readonly string[] {
   const match = createAliasMatcher(glossary);
   // Each entry's names with their keys, worked out once rather than for every query that names it.
   const names = glossary.map((entry) => [entry.canonical, ...entry.aliases].map((phrase) => ({ phrase, key: aliasKey(phrase) })));
-  return (query) => {
+  const phrasesFor = (matches: readonly AliasMatch[]): readonly string[] => {
     const seen = new Map<number, Set<string>>(); // entry → keys of the names the query already uses
-    for (const m of match(query)) {
-      if (typeof m === 'string') continue;
+    for (const m of matches) {
       if (!seen.has(m.entry)) seen.set(m.entry, new Set());
       seen.get(m.entry)!.add(m.key);
     }
@@ -62,14 +62,26 @@ export function createAliasExpander(glossary: readonly GlossaryEntry[]): (query:
         out.push(phrase);
       }
     }
-    return out;
+    return Object.freeze(out);
+  };
+  // The phrases depend only on which names a query used, in which order, and few such
+  // combinations occur: each is worked out once (and the array shared, hence frozen).
+  const bySignature = createMemo<readonly string[]>(EXPANSIONS_KEPT);
+  return (query) => {
+    const matches = match(query).filter((m): m is AliasMatch => typeof m !== 'string');
+    if (!matches.length) return NO_PHRASES;
+    const signature = matches.map((m) => `${m.entry}:${m.key}`).join('|');
+    return bySignature.get(signature) ?? bySignature.set(signature, phrasesFor(matches));
   };
 }
 
-const cache = new WeakMap<readonly GlossaryEntry[], (query: string) => string[]>();
+const NO_PHRASES: readonly string[] = Object.freeze([]);
+const EXPANSIONS_KEPT = 1_000;
+
+const cache = new WeakMap<readonly GlossaryEntry[], (query: string) => readonly string[]>();
 
 /** Convenience form of `createAliasExpander`, compiled once per glossary array. */
-export function expandWithGlossary(query: string, glossary: readonly GlossaryEntry[]): string[] {
+export function expandWithGlossary(query: string, glossary: readonly GlossaryEntry[]): readonly string[] {
   let expand = cache.get(glossary);
   if (!expand) {
     expand = createAliasExpander(glossary);

@@ -15,7 +15,8 @@ export interface SearchIndex extends IndexData {
   bm25: Bm25;
   /** Scores a query vector against every chunk. Its `vectors` are the index's `vectors`. */
   dense: DenseScan;
-  expandAliases: (query: string) => string[];
+  /** Other names of the entities a query mentions; one shared array per combination of names used. */
+  expandAliases: (query: string) => readonly string[];
 }
 
 export interface SearchIndexOptions {

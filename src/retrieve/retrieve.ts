@@ -4,7 +4,6 @@ import { tokenize } from '../embed/tokenize';
 import type { SearchIndex } from '../index/search-index';
 import type { Chunk } from '../index/types';
 import { reciprocalRankFusion } from './fuse';
-import { createMemo, type Memo } from '../memo';
 import { topK as selectTopK } from './top-k';
 
 export interface RetrieveFilter {
@@ -61,8 +60,7 @@ export async function retrieve({ query, index, embedder, topK = 8, filter, ranke
       `index was built with ${index.embedder.model}/${index.embedder.dimension}, query embedder is ${embedder.model}/${embedder.dimension}`,
     );
   }
-  const aliases = index.expandAliases(query).join(' ');
-  const { vector, expansion } = await embedQuery(embedder, query, aliases);
+  const { vector, expansion } = await embedQuery(embedder, query, index.expandAliases(query));
   const dense = index.dense.scores(expansion ? blend(vector, expansion.vector) : vector);
   const own = tokenize(query);
   const bm25 = index.bm25.score(own);
@@ -89,19 +87,22 @@ interface Expansion {
 
 /**
  * Alias phrases come from the glossary alone, and few distinct expansions exist (one per set of
- * entities a question names), so each is embedded and tokenised once per embedder, not per question.
+ * names a question uses): the index's expander hands out one shared array for each, so each is
+ * embedded and tokenised once per embedder, and forgotten with the array.
  */
-const expansions = new WeakMap<Embedder, Memo<Expansion>>();
-const EXPANSIONS_KEPT = 1_000;
+const expansions = new WeakMap<Embedder, WeakMap<readonly string[], Expansion>>();
 
-async function embedQuery(embedder: Embedder, query: string, aliases: string): Promise<{ vector: Float32Array; expansion?: Expansion }> {
-  if (!aliases) return { vector: (await embedder.embed([query]))[0]! };
-  let memo = expansions.get(embedder);
-  if (!memo) expansions.set(embedder, (memo = createMemo(EXPANSIONS_KEPT)));
-  const known = memo.get(aliases);
-  if (known) return { vector: (await embedder.embed([query]))[0]!, expansion: known };
-  const [vector, aliasVector] = await embedder.embed([query, aliases]);
-  return { vector: vector!, expansion: memo.set(aliases, { vector: aliasVector!, tokens: tokenize(aliases) }) };
+async function embedQuery(embedder: Embedder, query: string, aliases: readonly string[]): Promise<{ vector: Float32Array; expansion?: Expansion }> {
+  if (!aliases.length) return { vector: (await embedder.embed([query]))[0]! };
+  let known = expansions.get(embedder);
+  if (!known) expansions.set(embedder, (known = new WeakMap()));
+  const expansion = known.get(aliases);
+  if (expansion) return { vector: (await embedder.embed([query]))[0]!, expansion };
+  const text = aliases.join(' ');
+  const [vector, aliasVector] = await embedder.embed([query, text]);
+  const fresh = { vector: aliasVector!, tokens: tokenize(text) };
+  known.set(aliases, fresh);
+  return { vector: vector!, expansion: fresh };
 }
 
 function chunkFilter(index: SearchIndex, f: RetrieveFilter): (i: number) => boolean {

@@ -32,6 +32,13 @@ describe('createAliasExpander()', () => {
     expect(extra).not.toContain('Islamic State of Iraq and the Levant');
   });
 
+  it('hands out one shared, frozen array for queries that use the same names', () => {
+    const first = expand('Who funds ISIS-K?');
+    expect(expand('Where does ISIS-K recruit?')).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(expand('Who funds ISKP?')).not.toEqual(first);
+  });
+
   it('does not read the word "is" as the acronym IS', () => {
     const extra = expand('what is ISKP');
     expect(extra).toContain('Islamic State Khorasan Province');
