@@ -17,7 +17,7 @@ export interface BibliographyContext {
 }
 
 const WORKS = String.raw`(sources?|references?|works?|articles?|reports?|pieces?|publications?|papers|items?|entries|studies|texts?|citations|bibliography)`;
-const LISTING = new RegExp(String.raw`\b(which|what|list|show|name|give|how many|are there|any|all)\b[^?]*\b${WORKS}\b|\bworks cited\b|\bwhat (?:did|has|have|does)\b[^?]*\b(write|wrote|publish|published|author)\b|\b(written|published|authored) by\b|\b${WORKS}\s+by\b`, 'iu');
+const LISTING = new RegExp(String.raw`\b(which|what|list|show|name|give|how many|are there|any|all)\b[^?]*\b${WORKS}\b|\bworks cited\b|\bwhat (?:did|has|have|does)\b[^?]*\b(write|wrote|publish|published|author)\b|\b(written|published|authored) by\b|\b${WORKS}\s+by\b`, 'i');
 const FIELDS = {
   pages: /\b(pages?|pp)\b/i,
   volume: /\b(volume|issue|number)\b/i,
@@ -37,11 +37,11 @@ const YEAR = /\b(?:19|20)\d{2}\b/g;
 const ABOUT_A_WORK = /\b(publish|published|publication|written|wrote|write|authored|article|report|piece|paper|study|book|chapter|title|titled|called|brief|explainer|snapshot)\b/i;
 
 export function answerBibliographic(question: string, ctx: BibliographyContext, cite: CitationList): string | undefined {
+  // Most questions are not about the bibliography, and their wording says so: settled here by one
+  // pattern, before the question meets the dozen below and every work's authors and outlets.
+  if (!MENTIONS_BIBLIOGRAPHY.test(question)) return undefined;
   const fields = (Object.keys(FIELDS) as Field[]).filter((f) => FIELDS[f].test(question));
   const listing = LISTING.test(question) || OLDEST.test(question) || NEWEST.test(question);
-  // Most questions are not about the bibliography, and their wording says so: settled here,
-  // before the question is matched against every work's authors and outlets.
-  if (!fields.length && !listing && !CITE.test(question) && !OUTLET_KINDS.some(([re]) => re.test(question))) return undefined;
   const { paper, works, anyAuthor, outletEntities } = catalogueOf(ctx);
   const years = [...new Set(question.match(YEAR) ?? [])].map(Number);
   const range = yearRange(question);
@@ -227,6 +227,17 @@ const OUTLET_KINDS: [RegExp, 'institute' | 'outlet'][] = [
   [/\bthink[- ]?tanks?\b|\binstitutes?\b|\bresearch (centers?|centres?|organi[sz]ations?|institutions?)\b/i, 'institute'],
   [/\bnews(papers?| outlets?| media| organi[sz]ations?| sites?| sources?| reports?| articles?)\b|\bmedia (outlets?|sources?|reports?)\b|\bjournalis(m|ts?)\b|\bthe press\b|\bnewspapers?\b/i, 'outlet'],
 ];
+
+/**
+ * Matches wherever any of the patterns that can make a question bibliographic would (a field, a
+ * listing, the oldest or newest, how to cite, a kind of outlet): their union, one pass instead of
+ * a dozen. All are case-insensitive without the `u` flag, which would make this one several
+ * times slower than all of them.
+ */
+const MENTIONS_BIBLIOGRAPHY = new RegExp(
+  [...Object.values(FIELDS), LISTING, OLDEST, NEWEST, CITE, ...OUTLET_KINDS.map(([re]) => re)].map((re) => `(?:${re.source})`).join('|'),
+  'i',
+);
 const KIND_NAMES = { institute: 'think tanks and research institutes', outlet: 'news outlets and periodicals' };
 
 /** "Which think tanks are cited?": works whose publisher, container or corporate author the glossary files under that kind. */
