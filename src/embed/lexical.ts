@@ -161,7 +161,7 @@ export function createLexicalEmbedder({ dimension = 256 }: LexicalEmbedderOption
   }
   // Reused across texts: embedding is allocation-light apart from the output vectors.
   const acc = new Float64Array(dimension);
-  // A hash is an unsigned 32-bit number, so \`h % dimension\` is a floating-point remainder in V8
+  // A hash is an unsigned 32-bit number, so `h % dimension` is a floating-point remainder in V8
   // (about a tenth of embedding a question). For a power-of-two dimension, the default, a mask
   // gives the same bucket in integer arithmetic.
   const mask = dimension - 1;
