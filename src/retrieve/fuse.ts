@@ -17,9 +17,9 @@ export function reciprocalRankFusion(lists: Ranked[][], { k = 60, limit = Infini
   // the top few of a hundred candidates and sorting them all cost more than the fusion.
   const out: Ranked[] = [];
   for (const [index, score] of fused) {
-    if (out.length === limit && !ranksAbove(score, index, out[limit - 1]!)) continue;
     let at = out.length;
     while (at > 0 && ranksAbove(score, index, out[at - 1]!)) at--;
+    if (at >= limit) continue;
     out.splice(at, 0, { index, score });
     if (out.length > limit) out.pop();
   }

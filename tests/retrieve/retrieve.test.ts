@@ -71,6 +71,7 @@ describe('reciprocalRankFusion()', () => {
     const all = reciprocalRankFusion(lists);
     expect(all.map((r) => r.index)).toEqual([5, 9, 4, 1, 7]);
     expect(reciprocalRankFusion(lists, { limit: 3 })).toEqual(all.slice(0, 3));
+    expect(reciprocalRankFusion(lists, { limit: 0 })).toEqual([]);
   });
 });
 
