@@ -11,8 +11,11 @@ export interface DenseScan {
   readonly kernel: 'wasm-simd' | 'js';
   /** The rows scanned, row-major. With the wasm kernel, a view into its memory: the only copy the index needs. */
   readonly vectors: Float32Array;
-  /** The query's score against every row, as a fresh array the caller owns (a later call never overwrites it). */
-  scores(query: Float32Array): Float32Array;
+  /**
+   * The query's score against every row, written into `out` (one float a row) when given, else
+   * into a fresh array; either way the caller's to keep, as a later call never overwrites it.
+   */
+  scores(query: Float32Array, out?: Float32Array): Float32Array;
 }
 
 /** WebAssembly memory comes in pages of 64 KiB. */
@@ -39,7 +42,7 @@ export function createDenseScan(vectors: Float32Array, dimension: number, dotPro
   return {
     kernel: 'js',
     vectors,
-    scores: (query) => denseScores(vectors, dimension, checked(query, dimension)),
+    scores: (query, out) => denseScores(vectors, dimension, checked(query, dimension), out),
   };
 }
 
@@ -62,11 +65,13 @@ function wasmScan(vectors: Float32Array, dimension: number, rows: number, dotPro
   return {
     kernel: 'wasm-simd',
     vectors: inMemory,
-    scores(query) {
+    scores(query, out) {
       queryIn.set(checked(query, dimension));
       kernel(0, rows, dimension, queryAt, scoresAt);
       // A copy: the next query overwrites scoresOut, and a caller may still be reading these.
-      return scoresOut.slice();
+      if (!out) return scoresOut.slice();
+      out.set(scoresOut);
+      return out;
     },
   };
 }
@@ -77,9 +82,9 @@ function checked(query: Float32Array, dimension: number): Float32Array {
 }
 
 /** Cosine similarity of one unit query vector against every unit row: a dot product per row. The JS kernel. */
-export function denseScores(vectors: Float32Array, dimension: number, query: Float32Array): Float32Array {
+export function denseScores(vectors: Float32Array, dimension: number, query: Float32Array, scores?: Float32Array): Float32Array {
   const n = dimension ? vectors.length / dimension : 0;
-  const scores = new Float32Array(n);
+  scores ??= new Float32Array(n);
   let row = 0;
   // Four rows at a time: each query value is read once for four products, and the four sums are
   // independent, so the CPU overlaps them instead of waiting on one running sum. Each row is

@@ -1,4 +1,4 @@
-import type { Ranked } from './top-k';
+import { insertAt, type Ranked } from './top-k';
 
 /**
  * Reciprocal rank fusion: each list contributes 1 / (k + rank). Ranks, not raw scores, so
@@ -7,22 +7,21 @@ import type { Ranked } from './top-k';
  */
 export function reciprocalRankFusion(lists: Ranked[][], { k = 60, limit = Infinity } = {}): Ranked[] {
   const fused = new Map<number, number>();
-  for (const list of lists) {
+  lists.forEach((list, l) => {
     for (let rank = 0; rank < list.length; rank++) {
       const i = list[rank]!.index;
-      fused.set(i, (fused.get(i) ?? 0) + 1 / (k + rank + 1));
+      // A list names each index once, so the first list needs no lookup.
+      fused.set(i, (l === 0 ? 0 : (fused.get(i) ?? 0)) + 1 / (k + rank + 1));
     }
-  }
+  });
   // The best `limit`, best first (ties by index): kept sorted as they come, since a caller wants
   // the top few of a hundred candidates and sorting them all cost more than the fusion.
   const out: Ranked[] = [];
-  for (const [index, score] of fused) {
+  fused.forEach((score, index) => {
     let at = out.length;
     while (at > 0 && ranksAbove(score, index, out[at - 1]!)) at--;
-    if (at >= limit) continue;
-    out.splice(at, 0, { index, score });
-    if (out.length > limit) out.pop();
-  }
+    if (at < limit) insertAt(out, at, { index, score }, limit);
+  });
   return out;
 }
 

@@ -61,9 +61,14 @@ export async function retrieve({ query, index, embedder, topK = 8, filter, ranke
     );
   }
   const { vector, expansion } = await embedQuery(embedder, query, index.expandAliases(query));
-  const dense = index.dense.scores(expansion ? blend(vector, expansion.vector) : vector);
+  if (expansion) blendInto(vector, expansion.vector);
+  // Both rankers' scores in one allocation: a typed array over 64 bytes lives outside V8's heap,
+  // and creating one costs about a microsecond, as much as scoring the seed corpus.
+  const n = index.chunks.length;
+  const scores = new Float32Array(2 * n);
+  const dense = index.dense.scores(vector, scores.subarray(0, n));
   const own = tokenize(query);
-  const bm25 = index.bm25.score(own);
+  const bm25 = index.bm25.score(own, 1, scores.subarray(n));
   if (expansion) index.bm25.score(expansion.tokens.filter((t) => !own.includes(t)), ALIAS_WEIGHT, bm25);
   const keep = filter ? chunkFilter(index, filter) : undefined;
   const fused = reciprocalRankFusion(
@@ -121,15 +126,13 @@ function chunkFilter(index: SearchIndex, f: RetrieveFilter): (i: number) => bool
   return (i) => mask[i]!;
 }
 
-/** Unit vector of q + ALIAS_WEIGHT * a. */
-function blend(q: Float32Array, a: Float32Array): Float32Array {
-  const out = new Float32Array(q.length);
+/** Makes `q` the unit vector of q + ALIAS_WEIGHT * a, in place: `q` is the query's own fresh vector. */
+function blendInto(q: Float32Array, a: Float32Array): void {
   let norm = 0;
   for (let i = 0; i < q.length; i++) {
-    out[i] = q[i]! + ALIAS_WEIGHT * a[i]!;
-    norm += out[i]! * out[i]!;
+    q[i] = q[i]! + ALIAS_WEIGHT * a[i]!;
+    norm += q[i]! * q[i]!;
   }
   norm = Math.sqrt(norm) || 1;
-  for (let i = 0; i < q.length; i++) out[i]! /= norm;
-  return out;
+  for (let i = 0; i < q.length; i++) q[i]! /= norm;
 }

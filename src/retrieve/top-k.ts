@@ -24,9 +24,17 @@ export function topK(scores: Float32Array, k: number, keep?: (i: number) => bool
       if (out[mid]!.score >= s) lo = mid + 1;
       else hi = mid;
     }
-    out.splice(lo, 0, { index: i, score: s });
-    if (out.length > k) out.pop();
+    insertAt(out, lo, { index: i, score: s }, k);
     if (out.length === k) floor = Math.max(min, out[k - 1]!.score);
   }
   return out;
+}
+
+/** Inserts `item` at `at`, dropping the last entry past `limit`: splice allocates the array it returns. */
+export function insertAt<T>(list: T[], at: number, item: T, limit: number): void {
+  let end = list.length;
+  if (end < limit) list.push(item);
+  else end--;
+  for (let j = end; j > at; j--) list[j] = list[j - 1]!;
+  list[at] = item;
 }

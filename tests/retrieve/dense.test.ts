@@ -55,6 +55,18 @@ describe('createDenseScan()', () => {
     }
   });
 
+  it('writes the scores into the array it is given, leaving the rest of its buffer alone', () => {
+    const vectors = unitVectors(50, 256, 7);
+    const query = unitVectors(1, 256, 8);
+    for (const scan of [createDenseScan(vectors, 256, dotProduct), createDenseScan(vectors, 256)]) {
+      const buffer = new Float32Array(60).fill(-2);
+      const out = buffer.subarray(5, 55);
+      expect(scan.scores(query, out), scan.kernel).toBe(out);
+      expect(out, scan.kernel).toEqual(scan.scores(query));
+      expect([...buffer.subarray(0, 5), ...buffer.subarray(55)], scan.kernel).toEqual(Array(10).fill(-2));
+    }
+  });
+
   it('uses the JS kernel, on the vectors it was given, without the module', () => {
     const vectors = unitVectors(7, 256, 11);
     const scan = createDenseScan(vectors, 256);
