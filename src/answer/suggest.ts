@@ -1,5 +1,6 @@
 import { familyName } from '../corpus/names';
 import type { Source } from '../corpus/types';
+import { insertAt } from '../retrieve/top-k';
 import type { Citation } from './types';
 import type { TermModel } from './terms';
 
@@ -35,10 +36,16 @@ export function rankSuggestions(question: string, citations: Citation[], candida
   // Title and quote looked up apart, not joined: both are corpus strings whose terms are
   // remembered, where a string joined per question would be hashed and split anew every time.
   const context = new Set(asked);
-  for (const c of citations) for (const text of [c.title, c.quote]) for (const t of terms.terms(text)) context.add(t);
+  for (const c of citations) {
+    for (const t of terms.terms(c.title)) context.add(t);
+    for (const t of terms.terms(c.quote)) context.add(t);
+  }
   const repeated = question.trim().toLowerCase();
-  const scored: { q: string; i: number; score: number }[] = [];
-  candidates.forEach((q, i) => {
+  // The best `count`, best first, earlier candidates first among equals: kept as they come rather
+  // than sorting every candidate for three.
+  const best: string[] = [];
+  const scores: number[] = [];
+  candidates.forEach((q) => {
     if (q.length === repeated.length && q.toLowerCase() === repeated) return;
     let novel = false;
     let related = 0;
@@ -46,10 +53,14 @@ export function rankSuggestions(question: string, citations: Citation[], candida
       if (!asked.has(x)) novel = true;
       if (context.has(x)) related += terms.idf(x);
     }
-    if (novel) scored.push({ q, i, score: related });
+    if (!novel) return;
+    let at = best.length;
+    while (at > 0 && related > scores[at - 1]!) at--;
+    if (at >= count) return;
+    insertAt(best, at, q, count);
+    insertAt(scores, at, related, count);
   });
-  scored.sort((a, b) => b.score - a.score || a.i - b.i);
-  return scored.slice(0, count).map((x) => x.q);
+  return best;
 }
 
 function countBy<T>(xs: T[], key: (x: T) => string | undefined): Map<string, number> {

@@ -18,7 +18,7 @@ const SCAFFOLD =
 export interface Support {
   /** Share of the question's weighted terms that the passage contains, 0..1. */
   coverage: number;
-  /** Question terms the passage lacks, most informative first. */
+  /** Question terms the passage lacks, in the question's order. */
   missing: string[];
 }
 
@@ -44,7 +44,6 @@ export function createSupportScorer(model: TermModel) {
         if (p.has(t)) covered += w;
         else missing.push(t);
       }
-      missing.sort((a, b) => model.idf(b) - model.idf(a));
       return { coverage: covered / total, missing };
     },
   };
