@@ -15,12 +15,14 @@ export function createApiRoutes(deps: AppDeps) {
     const { answerer } = requireReady(deps);
     const body = await readJson(c, askRequestSchema);
     c.set('question', body.question);
-    const signal = c.req.raw.signal;
+    const request = c.req.raw;
     try {
-      return c.json(await answerer.ask(body, { signal }));
+      // A getter: `@hono/node-server` builds the request's AbortController when `signal` is first
+      // read (about 9 µs), and only an answerer that calls a model reads it.
+      return c.json(await answerer.ask(body, { get signal() { return request.signal; } }));
     } catch (err) {
       // The client left and the answer was cancelled with it: nobody to tell, nothing went wrong.
-      if (signal.aborted) return new Response(null, { status: 499 });
+      if (request.signal.aborted) return new Response(null, { status: 499 });
       throw err;
     }
   });
