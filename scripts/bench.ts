@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: the answer path against the server's own limit (`/healthz`), retrieval at
- * 1k-100k chunks against a brute-force floor, cold start and ingest. Prints markdown tables, or
- * with `--json` the same figures as JSON; `--quick` for a short run (about 30 s, no 100k).
+ * `npm run bench`: the answer path against the server's own limit (`/healthz`), the same answers
+ * in one process (warm, and with the caches swept), retrieval at 1k-100k chunks against a
+ * brute-force floor, cold start and ingest. Prints markdown tables, or with `--json` the same
+ * figures as JSON; `--quick` for a short run (about 30 s, no 100k).
  * docs/benchmarks.md explains the columns and holds the latest figures.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLexicalEmbedder } from '../src/embed/lexical';
 import { ensureIndex } from '../src/ingest/build-index';
+import { benchAnswerLoop } from './bench/answer-loop';
 import { benchApi, benchFloor } from './bench/api';
 import { benchColdStart } from './bench/cold-start';
 import { benchIngest } from './bench/ingest';
@@ -21,8 +23,8 @@ const json = args.has('--json');
 const corpusDir = join(import.meta.dirname, '../corpus');
 
 const settings = quick
-  ? { http: { rounds: 2, secondsPerRound: 1, connections: 8 }, retrieval: { sizes: [1_000, 10_000], passes: 2, maxStoreSize: 10_000 }, coldStartRuns: 1, ingestRuns: 1 }
-  : { http: { rounds: 5, secondsPerRound: 3, connections: 8 }, retrieval: { sizes: [1_000, 10_000, 100_000], passes: 5, maxStoreSize: 100_000 }, coldStartRuns: 3, ingestRuns: 3 };
+  ? { http: { rounds: 2, secondsPerRound: 1, connections: 8 }, answerLoop: { sweeps: [0, 1, 4], rounds: 2 }, retrieval: { sizes: [1_000, 10_000], passes: 2, maxStoreSize: 10_000 }, coldStartRuns: 1, ingestRuns: 1 }
+  : { http: { rounds: 5, secondsPerRound: 3, connections: 8 }, answerLoop: { sweeps: [0, 1, 4], rounds: 10 }, retrieval: { sizes: [1_000, 10_000, 100_000], passes: 5, maxStoreSize: 100_000 }, coldStartRuns: 3, ingestRuns: 3 };
 
 const results: BenchResults = {
   machine: { cores: cpus().length, cpu: cpus()[0]?.model.trim() ?? 'unknown', node: process.versions.node, loadAverage: { start: loadavg(), end: [] } },
@@ -34,6 +36,9 @@ progress(`HTTP load, ${settings.http.rounds} rounds x ${settings.http.secondsPer
 results.api = await benchApi(settings.http);
 progress('the same requests against a bare Hono app');
 results.floor = await benchFloor(settings.http);
+
+progress('answering in one process, warm and with the caches swept');
+results.answerLoop = await benchAnswerLoop(corpusDir, settings.answerLoop);
 
 progress(`retrieval at ${settings.retrieval.sizes.join(', ')} chunks`);
 const embedder = createLexicalEmbedder();

@@ -1,4 +1,5 @@
 /** The bench's results as markdown tables, and the issue's targets checked against them. */
+import type { AnswerLoopRow } from './answer-loop';
 import type { ApiResult } from './api';
 import type { LoadResult } from './http-load';
 import type { ColdStartRow } from './cold-start';
@@ -12,6 +13,8 @@ export interface BenchResults {
   api?: ApiResult[];
   /** The same request shapes against a bare Hono app: what HTTP and the framework cost alone. */
   floor?: LoadResult[];
+  /** The answer path in one process, warm and with the caches swept before each question. */
+  answerLoop?: AnswerLoopRow[];
   retrieval?: RetrievalRow[];
   coldStart?: ColdStartRow[];
   ingest?: IngestRow[];
@@ -65,6 +68,13 @@ export function renderMarkdown(r: BenchResults): string {
     parts.push(
       '### The floor: a bare Hono app on the same Node HTTP server, same run\n\n' +
         table(['route', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'server CPU µs/req'], r.floor.map((a) => [a.name, a.rps, a.p50, a.p99, a.errors, a.cpuMsPerRequest * 1000])),
+    );
+  }
+  if (r.answerLoop) {
+    const warm = r.answerLoop.find((x) => x.sweptMB === 0)?.usPerAsk ?? NaN;
+    parts.push(
+      '### Answering in one process, warm and with the caches swept before each question\n\n' +
+        table(['swept before each question', 'µs per answer', 'x warm', 'answers'], r.answerLoop.map((x) => [x.sweptMB ? `${x.sweptMB} MB` : 'nothing (warm)', x.usPerAsk, x.usPerAsk / warm, x.asks])),
     );
   }
   if (r.retrieval) {
