@@ -23,8 +23,8 @@ const json = args.has('--json');
 const corpusDir = join(import.meta.dirname, '../corpus');
 
 const settings = quick
-  ? { http: { rounds: 2, secondsPerRound: 1, connections: 8 }, answerLoop: { sweeps: [0, 1, 4], rounds: 2 }, retrieval: { sizes: [1_000, 10_000], passes: 2, maxStoreSize: 10_000 }, coldStartRuns: 1, ingestRuns: 1 }
-  : { http: { rounds: 5, secondsPerRound: 3, connections: 8 }, answerLoop: { sweeps: [0, 1, 4], rounds: 10 }, retrieval: { sizes: [1_000, 10_000, 100_000], passes: 5, maxStoreSize: 100_000 }, coldStartRuns: 3, ingestRuns: 3 };
+  ? { http: { rounds: 2, secondsPerRound: 1, connections: 8, warmupSeconds: 1 }, answerLoop: { sweeps: [0, 1, 4], rounds: 2 }, retrieval: { sizes: [1_000, 10_000], passes: 2, maxStoreSize: 10_000 }, coldStartRuns: 1, ingestRuns: 1 }
+  : { http: { rounds: 5, secondsPerRound: 3, connections: 8, warmupSeconds: 2 }, answerLoop: { sweeps: [0, 1, 4], rounds: 10 }, retrieval: { sizes: [1_000, 10_000, 100_000], passes: 5, maxStoreSize: 100_000 }, coldStartRuns: 3, ingestRuns: 3 };
 
 const results: BenchResults = {
   machine: { cores: cpus().length, cpu: cpus()[0]?.model.trim() ?? 'unknown', node: process.versions.node, loadAverage: { start: loadavg(), end: [] } },
@@ -32,7 +32,7 @@ const results: BenchResults = {
 };
 const progress = (msg: string) => process.stderr.write(`bench: ${msg}\n`);
 
-progress(`HTTP load, ${settings.http.rounds} rounds x ${settings.http.secondsPerRound} s per route, ${settings.http.connections} connections`);
+progress(`HTTP load, ${settings.http.warmupSeconds} s of warm-up then ${settings.http.rounds} rounds x ${settings.http.secondsPerRound} s per route, ${settings.http.connections} connections`);
 results.api = await benchApi(settings.http);
 progress('the same requests against a bare Hono app');
 results.floor = await benchFloor(settings.http);

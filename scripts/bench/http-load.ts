@@ -34,10 +34,16 @@ export interface LoadOptions {
   rounds: number;
   secondsPerRound: number;
   connections: number;
+  /**
+   * Untimed load on every target before the first round: without it, whichever route ran first
+   * paid for the JIT compiling the server's shared HTTP path, and its rivals looked better.
+   */
+  warmupSeconds: number;
 }
 
 export async function measureAlternating(targets: Target[], opts: LoadOptions): Promise<LoadResult[]> {
   const totals = targets.map((t) => ({ target: t, requests: 0, seconds: 0, errors: 0, cpuMs: 0, latencies: [] as number[] }));
+  for (const t of targets) if (opts.warmupSeconds > 0) await runOnce(t, { ...opts, secondsPerRound: opts.warmupSeconds }, []);
   for (let round = 0; round < opts.rounds; round++) {
     // Reverse the order every other round: whichever runs second inherits a warmer heap.
     const order = round % 2 ? [...totals].reverse() : totals;
