@@ -120,6 +120,8 @@ export function tokenize(text: string): string[] {
 
 // A corpus has a vocabulary of a few thousand words and questions reuse it, so each word is
 // stemmed once; the bound only matters for an unusually varied corpus, which starts afresh.
+// Not `memoize` from ../memo: the embedder's files import only each other, so a test can check
+// them file by file for Web-standard APIs (tests/embed/lexical.test.ts).
 const stems = new Map<string, string>();
 const STEMS_KEPT = 100_000;
 
