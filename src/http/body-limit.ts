@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../errors';
 import { QUESTION_PATHS } from './rate-limit';
+import { incompleteBody } from './read-body';
 
 /**
  * The largest body the /api/ask contract admits: 2,000 + 20 × 4,000 = 82,000 UTF-16 code units,
@@ -17,17 +18,29 @@ export const OTHER_BODY_BYTES = 16 * 1024;
  * by counting a chunked body as it arrives (Hono's bodyLimit decides before the handler runs).
  */
 export function createBodyLimits(): MiddlewareHandler {
-  const question = limit(QUESTION_BODY_BYTES);
-  const other = limit(OTHER_BODY_BYTES);
+  const question = createBodyLimit(QUESTION_BODY_BYTES);
+  const other = createBodyLimit(OTHER_BODY_BYTES);
   return (c, next) => ((QUESTION_PATHS as readonly string[]).includes(c.req.path) ? question : other)(c, next);
 }
 
-function limit(maxBytes: number): MiddlewareHandler {
+/** One route's limit: 413 `payload_too_large` over `maxBytes`, 400 `incomplete_body` for a chunked body cut short. */
+export function createBodyLimit(maxBytes: number): MiddlewareHandler {
   const tooLarge = () => {
     // The rest of the body may still be on its way: the connection cannot be reused for another request.
     throw new AppError(413, 'payload_too_large', `The body is larger than this route accepts (${maxBytes / 1024} KB).`, { headers: { Connection: 'close' } });
   };
-  const counting = bodyLimit({ maxSize: maxBytes, onError: tooLarge });
+  const bodyLimited = bodyLimit({ maxSize: maxBytes, onError: tooLarge });
+  const counting: MiddlewareHandler = async (c, next) => {
+    // Hono's bodyLimit reads the whole body before it calls `next`: an error before then is the
+    // client's body breaking off, not the route failing.
+    let read = false;
+    try {
+      return await bodyLimited(c, () => ((read = true), next()));
+    } catch (err) {
+      if (read || err instanceof AppError) throw err;
+      throw incompleteBody(err);
+    }
+  };
   return (c, next) => {
     // Decided from the headers when they suffice. Hono's bodyLimit asks the request for its body
     // stream first, and on Node that wraps the socket in a full web Request: measured at about a

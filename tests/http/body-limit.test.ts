@@ -42,6 +42,20 @@ describe('body limits', () => {
     }
   });
 
+  it('answers a chunked body that breaks off with 400 incomplete_body, and logs no server error', async () => {
+    const { send, logs } = await httpApp({ RATE_LIMIT_PER_MINUTE: '0' });
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"question":"IS'));
+        controller.error(new Error('aborted'));
+      },
+    });
+    const res = await send(new Request(`${SERVER}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit));
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { code: 'incomplete_body', message: expect.any(String) }, requestId: expect.any(String) });
+    expect(logs.filter((l) => l.level === 'error')).toEqual([]);
+  });
+
   it('caps other /api routes at 16 KB', async () => {
     const { send } = await httpApp();
     const res = await send(post('/api/sources', 'x'.repeat(OTHER_BODY_BYTES + 1)));

@@ -31,7 +31,7 @@ function raw(url: string, bytes: string): Promise<string> {
 describe('fuzzing a real server on a port', () => {
   let server: RunningServer;
   beforeAll(async () => {
-    server = await startServer({ RATE_LIMIT_PER_MINUTE: '0' });
+    server = await startServer({ RATE_LIMIT_PER_MINUTE: '0', SLACK_SIGNING_SECRET: 'fuzz-secret' });
   });
   afterAll(() => server?.stop());
 
@@ -54,6 +54,30 @@ describe('fuzzing a real server on a port', () => {
     ['a NUL in the path', 'GET /api/sources/a\u0000b HTTP/1.1\r\nHost: x\r\n\r\n', /^HTTP\/1\.1 400/],
   ])('refuses %s without a 5xx', async (_name, bytes, status) => {
     expect(await raw(server.url, bytes)).toMatch(status);
+  });
+
+  const partial = (path: string, framing: string, start: string) => `POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n${framing}\r\n\r\n${start}`;
+  it.each([
+    ['an /api/ask body short of its Content-Length', '/api/ask', partial('/api/ask', 'Content-Length: 100', '{"question":"IS')],
+    ['a chunked /api/ask body', '/api/ask', partial('/api/ask', 'Transfer-Encoding: chunked', '20\r\n{"question":"IS')],
+    ['a Slack body short of its Content-Length', '/slack/commands', partial('/slack/commands', 'Content-Length: 100', 'text=ISKP')],
+    ['a chunked Slack body', '/slack/commands', partial('/slack/commands', 'Transfer-Encoding: chunked', '20\r\ntext=ISKP')],
+  ])('logs %s that the client abandons as the client’s 400, not as a server error', async (_name, path, bytes) => {
+    const before = server.logs.length;
+    const { hostname, port } = new URL(server.url);
+    const socket = connect(Number(port), hostname, () => socket.write(bytes));
+    await new Promise((r) => setTimeout(r, 200));
+    socket.destroy();
+    const requestLine = async () => {
+      for (let waited = 0; waited < 5000; waited += 50) {
+        const line = server.logs.slice(before).find((l) => l.includes('"msg":"request"') && l.includes(`"path":"${path}"`));
+        if (line) return JSON.parse(line) as { level: string; status: number };
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`no request line for ${path}:\n${server.logs.slice(before).join('\n')}`);
+    };
+    expect(await requestLine()).toMatchObject({ level: 'info', status: 400 });
+    expect(server.logs.slice(before).filter((l) => l.includes('"level":"error"'))).toEqual([]);
   });
 
   it('is healthy afterwards: ready, and answering', async () => {

@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps, AppEnv } from '../../app';
-import { errorBody } from '../../app';
+import { createBodyLimit } from '../../http/body-limit';
 import { createCommandsHandler } from './commands';
 import { createSlackContext } from './context';
 import { createEventsHandler } from './events';
@@ -26,10 +25,7 @@ export function createSlackRoutes(deps: AppDeps): Hono<AppEnv> | undefined {
   if (!config.SLACK_BOT_TOKEN) logger.warn('slack: SLACK_BOT_TOKEN is not set, so mentions and direct messages cannot be answered; the slash command still works');
 
   const ctx = createSlackContext(deps);
-  const guard = [
-    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json(errorBody('payload_too_large', 'The body is too large for a Slack request.'), 413) }),
-    requireSlackSignature(config.SLACK_SIGNING_SECRET, deps.now),
-  ] as const;
+  const guard = [createBodyLimit(MAX_BODY_BYTES), requireSlackSignature(config.SLACK_SIGNING_SECRET, deps.now)] as const;
 
   const app = new Hono<AppEnv>();
   app.post('/events', ...guard, createEventsHandler(ctx));

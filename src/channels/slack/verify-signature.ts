@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../app';
 import { errorBody } from '../../app';
+import { readBody } from '../../http/read-body';
 
 /** Slack's replay window: a request signed longer ago than this is refused even if the signature is right. */
 export const MAX_AGE_SECONDS = 5 * 60;
@@ -38,7 +39,7 @@ export function requireSlackSignature(secret: string, now?: () => number): Middl
     const ok = await verify({
       timestamp: c.req.header('x-slack-request-timestamp'),
       signature: c.req.header('x-slack-signature'),
-      body: new Uint8Array(await c.req.arrayBuffer()),
+      body: new Uint8Array(await readBody(() => c.req.arrayBuffer())),
     });
     if (!ok) return c.json(errorBody('invalid_signature', 'This request is not signed by Slack, or the signature is more than five minutes old.', c.get('requestId')), 401);
     await next();
