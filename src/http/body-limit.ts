@@ -2,7 +2,6 @@ import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../errors';
 import { QUESTION_PATHS } from './rate-limit';
-import { incompleteBody } from './read-body';
 
 /**
  * The largest body the /api/ask contract admits: 2,000 + 20 × 4,000 = 82,000 UTF-16 code units,
@@ -22,6 +21,13 @@ export function createBodyLimits(): MiddlewareHandler {
   const other = createBodyLimit(OTHER_BODY_BYTES);
   return (c, next) => ((QUESTION_PATHS as readonly string[]).includes(c.req.path) ? question : other)(c, next);
 }
+
+/**
+ * 400 `incomplete_body`, for a failed read of the body: the client stopped sending it midway (went
+ * away, or broke the chunked framing). Usually nobody is left to read the reply; what matters is
+ * that the request log records the client's 400, not an unhandled server error with a stack.
+ */
+export const incompleteBody = (cause?: unknown) => new AppError(400, 'incomplete_body', 'The request body ended before it was complete.', { cause });
 
 /** One route's limit: 413 `payload_too_large` over `maxBytes`, 400 `incomplete_body` for a chunked body cut short. */
 export function createBodyLimit(maxBytes: number): MiddlewareHandler {

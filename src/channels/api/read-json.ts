@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { AppError } from '../../errors';
-import { readBody } from '../../http/read-body';
+import { incompleteBody } from '../../http/body-limit';
 
 /**
  * Reads and validates a JSON body: 415 for another content type, 400 for a body cut short or broken
@@ -12,7 +12,12 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
     throw new AppError(415, 'unsupported_media_type', 'Send the body as JSON with Content-Type: application/json.');
   }
-  const text = await readBody(() => c.req.text());
+  let text: string;
+  try {
+    text = await c.req.text();
+  } catch (err) {
+    throw incompleteBody(err);
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(text);

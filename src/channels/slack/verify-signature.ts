@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../app';
 import { errorBody } from '../../app';
-import { readBody } from '../../http/read-body';
+import { incompleteBody } from '../../http/body-limit';
 
 /** Slack's replay window: a request signed longer ago than this is refused even if the signature is right. */
 export const MAX_AGE_SECONDS = 5 * 60;
@@ -36,11 +36,13 @@ export function createSignatureVerifier(secret: string, now: () => number = Date
 export function requireSlackSignature(secret: string, now?: () => number): MiddlewareHandler<AppEnv> {
   const verify = createSignatureVerifier(secret, now);
   return async (c, next) => {
-    const ok = await verify({
-      timestamp: c.req.header('x-slack-request-timestamp'),
-      signature: c.req.header('x-slack-signature'),
-      body: new Uint8Array(await readBody(() => c.req.arrayBuffer())),
-    });
+    let body: ArrayBuffer;
+    try {
+      body = await c.req.arrayBuffer();
+    } catch (err) {
+      throw incompleteBody(err);
+    }
+    const ok = await verify({ timestamp: c.req.header('x-slack-request-timestamp'), signature: c.req.header('x-slack-signature'), body: new Uint8Array(body) });
     if (!ok) return c.json(errorBody('invalid_signature', 'This request is not signed by Slack, or the signature is more than five minutes old.', c.get('requestId')), 401);
     await next();
   };
