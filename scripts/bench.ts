@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { createLexicalEmbedder } from '../src/embed/lexical';
 import { ensureIndex } from '../src/ingest/build-index';
 import { benchAnswerLoop } from './bench/answer-loop';
-import { benchApi, benchFloor } from './bench/api';
+import { benchApi, benchFloor, benchYardstick } from './bench/api';
 import { benchColdStart } from './bench/cold-start';
 import { benchIngest } from './bench/ingest';
 import { checkTargets, renderMarkdown, type BenchResults } from './bench/report';
@@ -36,6 +36,8 @@ progress(`HTTP load, ${settings.http.warmupSeconds} s of warm-up then ${settings
 results.api = await benchApi(settings.http);
 progress('the same requests against a bare Hono app');
 results.floor = await benchFloor(settings.http);
+progress('the yardstick: /healthz against routes that only compute longer');
+results.yardstick = await benchYardstick(settings.http);
 
 progress('answering in one process, warm and with the caches swept');
 results.answerLoop = await benchAnswerLoop(corpusDir, settings.answerLoop);

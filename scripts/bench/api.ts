@@ -53,6 +53,40 @@ export async function benchFloor(opts: Omit<LoadOptions, 'url'>): Promise<LoadRe
   }
 }
 
+export interface YardstickResult extends ApiResult {
+  /** Microseconds the route computes beyond `/healthz`; 0 for `/healthz` itself. */
+  busyUs: number;
+  /** What the route would read if its cost were exactly `/healthz` + `busyUs`: healthz / (healthz + busyUs), in server CPU. */
+  expected: number;
+}
+
+/**
+ * What the ratio is worth on this machine: `/healthz` against routes that do exactly N µs of
+ * pure computation more (scripts/bench/busy-server.ts), N being half, once and twice what
+ * `/healthz` itself costs on that server, measured first: routes that cost 1.5, 2 and 3 times
+ * `/healthz`, which would read 0.667x, 0.5x and 0.333x if a request's cost were its work.
+ */
+export async function benchYardstick(opts: Omit<LoadOptions, 'url'>): Promise<YardstickResult[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'iskp-bench-busy-'));
+  const server = await spawnServer({ DATA_DIR: dataDir }, 'scripts/bench/busy-server.ts');
+  try {
+    await waitReady(server);
+    const load = { ...opts, url: server.url, pid: server.process.pid };
+    const [health] = await measureAlternating([HEALTHZ], { ...load, rounds: 1 });
+    const busy = [0.5, 1, 2].map((x) => Math.round(x * health!.cpuMsPerRequest * 1000));
+    const targets: Target[] = [HEALTHZ, ...busy.map((us): Target => ({ name: `GET /busy/${us}`, method: 'GET', path: `/busy/${us}` }))];
+    const results = await measureAlternating(targets, load);
+    const healthMs = results[0]!.cpuMsPerRequest;
+    return results.map((r, i) => {
+      const busyUs = i === 0 ? 0 : busy[i - 1]!;
+      return { ...r, ratio: r.rps / results[0]!.rps, busyUs, expected: healthMs / (healthMs + busyUs / 1000) };
+    });
+  } finally {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 /** A fast wrong answer is no result: every request the load test sends must get a real answer first. */
 async function checkAnswers(url: string): Promise<void> {
   for (const target of API_TARGETS) {

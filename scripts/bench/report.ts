@@ -1,6 +1,6 @@
 /** The bench's results as markdown tables, and the issue's targets checked against them. */
 import type { AnswerLoopRow } from './answer-loop';
-import type { ApiResult } from './api';
+import type { ApiResult, YardstickResult } from './api';
 import type { LoadResult } from './http-load';
 import type { ColdStartRow } from './cold-start';
 import type { IngestRow } from './ingest';
@@ -13,6 +13,8 @@ export interface BenchResults {
   api?: ApiResult[];
   /** The same request shapes against a bare Hono app: what HTTP and the framework cost alone. */
   floor?: LoadResult[];
+  /** `/healthz` against routes that only compute N µs more: what the harness reads for a known extra cost. */
+  yardstick?: YardstickResult[];
   /** The answer path in one process, warm and with the caches swept before each question. */
   answerLoop?: AnswerLoopRow[];
   retrieval?: RetrievalRow[];
@@ -68,6 +70,15 @@ export function renderMarkdown(r: BenchResults): string {
     parts.push(
       '### The floor: a bare Hono app on the same Node HTTP server, same run\n\n' +
         table(['route', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'server CPU µs/req'], r.floor.map((a) => [a.name, a.rps, a.p50, a.p99, a.errors, a.cpuMsPerRequest * 1000])),
+    );
+  }
+  if (r.yardstick) {
+    parts.push(
+      '### The yardstick: the same middleware, routes that compute N µs more than `/healthz`, same run\n\n' +
+        table(
+          ['route', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'x /healthz', 'x if cost were healthz + N', 'server CPU µs/req'],
+          r.yardstick.map((a) => [a.name, a.rps, a.p50, a.p99, a.errors, a.ratio, a.expected, a.cpuMsPerRequest * 1000]),
+        ),
     );
   }
   if (r.answerLoop) {
