@@ -1,8 +1,9 @@
 /**
- * `npm run bench`: the answer path against the server's own limit (`/healthz`), the same answers
- * in one process (warm, and with the caches swept), retrieval at 1k-100k chunks against a
- * brute-force floor, cold start and ingest. Prints markdown tables, or with `--json` the same
- * figures as JSON; `--quick` for a short run (about 40 s, no 100k).
+ * `npm run bench`: the answer path against the server's own limit (`/healthz`), a bare Hono app
+ * and a yardstick (routes that compute N µs longer than `/healthz`) to read that ratio by, the
+ * same answers in one process (warm, and with the caches swept), retrieval at 1k-100k chunks
+ * against a brute-force floor, cold start and ingest. Prints markdown tables, or with `--json`
+ * the same figures as JSON; `--quick` for a short run (about 50 s, no 100k).
  * docs/benchmarks.md explains the columns and holds the latest figures.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
