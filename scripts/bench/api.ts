@@ -62,13 +62,13 @@ export interface YardstickResult extends ApiResult {
 
 /**
  * What the ratio is worth on this machine: `/healthz` against routes that do exactly N µs of
- * pure computation more (scripts/bench/busy-server.ts), N being half, once and twice what
+ * pure computation more (scripts/bench/yardstick-server.ts), N being half, once and twice what
  * `/healthz` itself costs on that server, measured first: routes that cost 1.5, 2 and 3 times
  * `/healthz`, which would read 0.667x, 0.5x and 0.333x if a request's cost were its work.
  */
 export async function benchYardstick(opts: Omit<LoadOptions, 'url'>): Promise<YardstickResult[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'iskp-bench-busy-'));
-  const server = await spawnServer({ DATA_DIR: dataDir }, 'scripts/bench/busy-server.ts');
+  const server = await spawnServer({ DATA_DIR: dataDir }, 'scripts/bench/yardstick-server.ts');
   try {
     await waitReady(server);
     const load = { ...opts, url: server.url, pid: server.process.pid };
