@@ -67,7 +67,7 @@ export interface YardstickResult extends ApiResult {
  * `/healthz`, which would read 0.667x, 0.5x and 0.333x if a request's cost were its work.
  */
 export async function benchYardstick(opts: Omit<LoadOptions, 'url'>): Promise<YardstickResult[]> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'iskp-bench-busy-'));
+  const dataDir = mkdtempSync(join(tmpdir(), 'iskp-bench-yardstick-'));
   const server = await spawnServer({ DATA_DIR: dataDir }, 'scripts/bench/yardstick-server.ts');
   try {
     await waitReady(server);
