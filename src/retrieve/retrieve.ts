@@ -71,10 +71,10 @@ export async function retrieve({ query, index, embedder, topK = 8, filter, ranke
   const bm25 = index.bm25.score(own, 1, scores.subarray(n));
   if (expansion) index.bm25.score(expansion.tokens.filter((t) => !own.includes(t)), ALIAS_WEIGHT, bm25);
   const keep = filter ? chunkFilter(index, filter) : undefined;
-  const fused = reciprocalRankFusion(
-    [...(rankers === 'bm25' ? [] : [selectTopK(dense, CANDIDATES, keep)]), ...(rankers === 'dense' ? [] : [selectTopK(bm25, CANDIDATES, keep, 0)])],
-    { limit: topK },
-  );
+  const rankings: number[][] = [];
+  if (rankers !== 'bm25') rankings.push(selectTopK(dense, CANDIDATES, keep));
+  if (rankers !== 'dense') rankings.push(selectTopK(bm25, CANDIDATES, keep, 0));
+  const fused = reciprocalRankFusion(rankings, { limit: topK });
   return fused.map(({ index: i, score }) => ({
     chunk: index.chunks[i]!,
     source: index.chunkSources[i]!,

@@ -4,12 +4,13 @@ export interface Ranked {
 }
 
 /**
- * The k highest scores, best first, skipping entries `keep` rejects or that score <= `min`.
- * A sorted buffer of size k beats sorting all n scores when k is small (it is: 8 to 50).
- * Equal scores keep index order.
+ * The indices of the k highest scores, best first, skipping entries `keep` rejects or that score
+ * <= `min`. A sorted buffer of size k beats sorting all n scores when k is small (it is: 8 to 50).
+ * Equal scores keep index order. Indices alone, not {index, score} pairs: the caller holds the
+ * scores, and a pair per candidate was most of what a question's retrieval allocated.
  */
-export function topK(scores: Float32Array, k: number, keep?: (i: number) => boolean, min = -Infinity): Ranked[] {
-  const out: Ranked[] = [];
+export function topK(scores: Float32Array, k: number, keep?: (i: number) => boolean, min = -Infinity): number[] {
+  const out: number[] = [];
   let floor = min;
   for (let i = 0; i < scores.length; i++) {
     const s = scores[i]!;
@@ -21,11 +22,11 @@ export function topK(scores: Float32Array, k: number, keep?: (i: number) => bool
     let hi = out.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (out[mid]!.score >= s) lo = mid + 1;
+      if (scores[out[mid]!]! >= s) lo = mid + 1;
       else hi = mid;
     }
-    insertAt(out, lo, { index: i, score: s }, k);
-    if (out.length === k) floor = Math.max(min, out[k - 1]!.score);
+    insertAt(out, lo, i, k);
+    if (out.length === k) floor = Math.max(min, scores[out[k - 1]!]!);
   }
   return out;
 }
