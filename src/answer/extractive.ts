@@ -18,7 +18,8 @@ const MIN_GAIN = 0.15;
 interface Scored {
   hit: Hit;
   coverage: number;
-  covered: Set<string>;
+  /** The question's focus terms the passage lacks. */
+  missing: string[];
 }
 
 export interface PassageContext {
@@ -48,9 +49,9 @@ function selectSupporting(question: string, hits: Hit[], { support, evidence }: 
     const text = evidence(hit);
     // "How many died?" is not answered by a passage that holds no number the question lacks.
     const answersQuantity = !needsNumber || numbersIn(text).some((n) => !numbersIn(question).includes(n));
-    if (!answersQuantity) return { hit, coverage: 0, covered: new Set() };
+    if (!answersQuantity) return { hit, coverage: 0, missing: focus };
     const { coverage, missing } = support.support(focus, text);
-    return { hit, coverage, covered: new Set(focus.filter((t) => !missing.includes(t))) };
+    return { hit, coverage, missing };
   });
   const best = scored.reduce((a, b) => (b.coverage > a.coverage ? b : a), scored[0]!);
   if (!best) return [];
@@ -59,22 +60,24 @@ function selectSupporting(question: string, hits: Hit[], { support, evidence }: 
     return scored.filter((s) => s.coverage >= floor);
   }
   if (best.coverage < MIN_PART) return [];
-  // Greedy set cover: add the passage that covers most of what is still missing.
+  // Greedy set cover: add the passage that covers most of what is still missing. What each passage
+  // covers is worked out only here: most questions never get this far.
   const weight = (terms: Iterable<string>) => support.weight([...terms]);
+  const coveredBy = (s: Scored) => focus.filter((t) => !s.missing.includes(t));
   const total = weight(focus);
   const chosen = [best];
-  const covered = new Set(best.covered);
+  const covered = new Set(coveredBy(best));
   while (chosen.length < MAX_SENTENCES) {
     let next: Scored | undefined;
     let gain = 0;
     for (const s of scored) {
       if (chosen.includes(s) || s.coverage < MIN_PART) continue;
-      const g = weight([...s.covered].filter((t) => !covered.has(t))) / total;
+      const g = weight(coveredBy(s).filter((t) => !covered.has(t))) / total;
       if (g > gain) [next, gain] = [s, g];
     }
     if (!next || gain < MIN_GAIN) break;
     chosen.push(next);
-    for (const t of next.covered) covered.add(t);
+    for (const t of coveredBy(next)) covered.add(t);
   }
   return weight(covered) / total >= MIN_SUPPORT ? chosen : [];
 }
