@@ -64,5 +64,9 @@ function remembered(resolve: PronounResolver): PronounResolver {
 function diverse(pool: string[], count = 3): string[] {
   if (pool.length <= count) return pool;
   const step = Math.floor(pool.length / count);
-  return Array.from({ length: count }, (_, i) => pool[i * step]!);
+  // A loop, not Array.from({ length }): that builtin reads an array-like object key by key, and
+  // took 0.7 µs here against 0.04.
+  const picked: string[] = [];
+  for (let i = 0; i < count; i++) picked.push(pool[i * step]!);
+  return picked;
 }
