@@ -1,10 +1,17 @@
-import { insertAt, type Ranked } from './top-k';
+import { insertAt } from './top-k';
+
+/** A fused candidate: the row's index and its fused score (order only). */
+export interface Ranked {
+  index: number;
+  score: number;
+}
 
 /**
  * Reciprocal rank fusion of short rankings (a ranker's top few dozen indices, best first, as
- * `topK` gives them; it scans rather than hashes): each list contributes 1 / (k + rank). Ranks, not raw scores, so BM25's unbounded scores and cosine
- * similarities combine without calibration. k = 60 is the value from the original paper
- * (Cormack et al., 2009) and is insensitive in practice.
+ * `topK` gives them; it scans rather than hashes): each list contributes 1 / (k + rank). Ranks,
+ * not raw scores, so BM25's unbounded scores and cosine similarities combine without
+ * calibration. k = 60 is the value from the original paper (Cormack et al., 2009) and is
+ * insensitive in practice.
  */
 export function reciprocalRankFusion(lists: readonly (readonly number[])[], { k = 60, limit = Infinity } = {}): Ranked[] {
   // Parallel arrays and a scan, not a Map: rankings are a ranker's top few dozen, and a Map

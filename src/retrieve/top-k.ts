@@ -1,8 +1,3 @@
-export interface Ranked {
-  index: number;
-  score: number;
-}
-
 /**
  * The indices of the k highest scores, best first, skipping entries `keep` rejects or that score
  * <= `min`. A sorted buffer of size k beats sorting all n scores when k is small (it is: 8 to 50).
