@@ -21,8 +21,9 @@ export interface TermModel {
 const ENTITY_PREFIX = 'g:';
 /**
  * Texts whose terms are remembered. Answering asks for the terms of the same corpus texts on every
- * question (each reference's outlet, each retrieved passage, each suggestion): the seed corpus
- * has a few hundred; beyond this many the oldest are forgotten and recomputed when next needed.
+ * question (each reference's outlet, each retrieved passage, each suggestion), and for the
+ * question's own three times: the seed corpus has a few hundred; beyond this many, the texts not
+ * asked for lately are forgotten and recomputed when next needed.
  */
 const MEMO_SIZE = 20_000;
 
