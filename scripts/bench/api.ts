@@ -15,9 +15,16 @@ const HEALTHZ: Target = { name: 'GET /healthz', method: 'GET', path: '/healthz' 
 // Declined before any retrieval: what a question costs in HTTP alone, the ceiling for the rows above.
 const DECLINED: Target = { name: 'POST /api/ask, declined', method: 'POST', path: '/api/ask', bodies: [{ question: 'Write a poem about the Taliban.' }] };
 
+const ASK: Target = { name: 'POST /api/ask', method: 'POST', path: '/api/ask', bodies: QUESTIONS.map((question) => ({ question })) };
+// The same questions as the server has never seen them, as most of real traffic is: each request's
+// question ends in its own run of punctuation, which changes no answer but is new text to every
+// memo keyed by text. The row above repeats ten texts, which those memos soon all hold.
+const UNSEEN: Target = { name: 'POST /api/ask, unseen questions', method: 'POST', path: '/api/ask', nextBody: unseenQuestions() };
+
 export const API_TARGETS: Target[] = [
   HEALTHZ,
-  { name: 'POST /api/ask', method: 'POST', path: '/api/ask', bodies: QUESTIONS.map((question) => ({ question })) },
+  ASK,
+  UNSEEN,
   { name: 'POST /api/chat (SSE)', method: 'POST', path: '/api/chat', bodies: QUESTIONS.map((question) => ({ question })) },
   { name: 'POST /api/ask, follow-up', method: 'POST', path: '/api/ask', bodies: FOLLOW_UPS },
   DECLINED,
@@ -89,11 +96,29 @@ export async function benchYardstick(opts: Omit<LoadOptions, 'url'>): Promise<Ya
 
 /** A fast wrong answer is no result: every request the load test sends must get a real answer first. */
 async function checkAnswers(url: string): Promise<void> {
-  for (const target of API_TARGETS) {
-    for (const body of target.bodies ?? []) {
-      const res = await postJson(`${url}${target.path}`, body);
-      const text = await res.text();
-      if (res.status !== 200 || !text.includes('"answer"')) throw new Error(`${target.name} ${JSON.stringify(body)}: ${res.status} ${text.slice(0, 200)}`);
-    }
+  const answerTo = async (target: Target, body: unknown): Promise<string> => {
+    const res = await postJson(`${url}${target.path}`, body);
+    const text = await res.text();
+    if (res.status !== 200 || !text.includes('"answer"')) throw new Error(`${target.name} ${JSON.stringify(body)}: ${res.status} ${text.slice(0, 200)}`);
+    return text;
+  };
+  const answerOf = async (body: unknown) => (JSON.parse(await answerTo(ASK, body)) as { answer: string }).answer;
+  for (const target of API_TARGETS) for (const body of target.bodies ?? []) await answerTo(target, body);
+  // Unseen questions must be the same questions: answered word for word as the plain ones are.
+  for (let i = 0; i < QUESTIONS.length; i++) {
+    const body = UNSEEN.nextBody!() as { question: string };
+    const question = QUESTIONS.find((q) => body.question.startsWith(`${q} `))!;
+    if ((await answerOf(body)) !== (await answerOf({ question }))) throw new Error(`${JSON.stringify(body)} is not answered as ${JSON.stringify(question)} is`);
   }
+}
+
+/** The bench's questions in turn, each made a text never sent before (see UNSEEN). */
+function unseenQuestions(): () => { question: string } {
+  const marks = '?!.,';
+  let n = 0;
+  return () => {
+    let suffix = '';
+    for (let k = n; suffix === '' || k > 0; k >>= 2) suffix += marks[k & 3];
+    return { question: `${QUESTIONS[n++ % QUESTIONS.length]} ${suffix}` };
+  };
 }

@@ -7,6 +7,8 @@ declare module 'autocannon' {
     path?: string;
     headers?: Record<string, string>;
     body?: string;
+    /** Called before each request is sent; what it returns is sent instead. */
+    setupRequest?: (request: Request) => Request;
   }
   interface Options {
     url: string;

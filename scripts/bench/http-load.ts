@@ -13,6 +13,8 @@ export interface Target {
   path: string;
   /** Request bodies, sent in rotation by every connection. */
   bodies?: readonly unknown[];
+  /** A fresh body for every request, whichever connection sends it (instead of `bodies`). */
+  nextBody?: () => unknown;
 }
 
 export interface LoadResult {
@@ -70,20 +72,25 @@ export async function measureAlternating(targets: Target[], opts: LoadOptions): 
 
 function runOnce(target: Target, opts: LoadOptions, latencies: number[]) {
   const bodies = target.bodies ?? [undefined];
+  const { nextBody } = target;
   const instance = autocannon({
     url: opts.url,
     connections: opts.connections,
     duration: opts.secondsPerRound,
-    requests: bodies.map((body) => ({
-      method: target.method,
-      path: target.path,
-      ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-    })),
+    requests: nextBody
+      ? [{ method: target.method, path: target.path, headers: JSON_HEADERS, setupRequest: (req) => ({ ...req, body: JSON.stringify(nextBody()) }) }]
+      : bodies.map((body) => ({
+          method: target.method,
+          path: target.path,
+          ...(body === undefined ? {} : { headers: JSON_HEADERS, body: JSON.stringify(body) }),
+        })),
   });
   // Every response's own time, so percentiles are over all rounds, not an average of per-round ones.
   instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
   return instance;
 }
+
+const JSON_HEADERS = { 'content-type': 'application/json' };
 
 /** User + system CPU milliseconds of a process so far, from /proc; NaN where there is no /proc. */
 function cpuMs(pid: number | undefined): number {
