@@ -112,13 +112,11 @@ async function checkAnswers(url: string): Promise<void> {
   }
 }
 
-/** The bench's questions in turn, each made a text never sent before (see UNSEEN). */
+/** The bench's questions in turn, each made a text never sent before (see UNSEEN): the count in base 4, spelt in punctuation. */
 function unseenQuestions(): () => { question: string } {
-  const marks = '?!.,';
   let n = 0;
   return () => {
-    let suffix = '';
-    for (let k = n; suffix === '' || k > 0; k >>= 2) suffix += marks[k & 3];
+    const suffix = n.toString(4).replace(/\d/g, (digit) => '?!.,'[Number(digit)]!);
     return { question: `${QUESTIONS[n++ % QUESTIONS.length]} ${suffix}` };
   };
 }
