@@ -3,7 +3,6 @@ import type { Ready } from '../app';
 import type { Config } from '../config';
 import type { Embedder } from '../embed/embedder';
 import { createLexicalEmbedder } from '../embed/lexical';
-import { loadOpenAIEmbedder } from '../embed/openai';
 import { selectEmbedder } from '../embed/select-embedder';
 import { createSearchIndex } from '../index/search-index';
 import { ensureIndex, type IngestResult } from '../ingest/build-index';
@@ -24,8 +23,9 @@ export async function createNodeEmbedder(config: Config, logger: Logger): Promis
         onProgress: createProgressBar(process.stderr),
       });
     },
-    createOpenAI: () =>
-      loadOpenAIEmbedder({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model: config.EMBEDDING_MODEL ?? 'text-embedding-3-small' }),
+    // Imported lazily too: the `openai` SDK is a tenth of a second of every start that never uses it.
+    createOpenAI: async () =>
+      (await import('../embed/openai')).loadOpenAIEmbedder({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model: config.EMBEDDING_MODEL ?? 'text-embedding-3-small' }),
     log: (msg, fields) => logger.info(msg, fields as Record<string, unknown>),
   });
 }
