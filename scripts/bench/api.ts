@@ -9,6 +9,17 @@ import { postJson, spawnServer, waitFor, waitReady } from './server';
 export interface ApiResult extends LoadResult {
   /** Throughput relative to `/healthz` in the same rounds. */
   ratio: number;
+  /** The lowest and highest of the same ratio taken round by round: how far one run's figure can be trusted. */
+  roundRatios: [min: number, max: number];
+}
+
+/** Each row's throughput against the first row's (`/healthz`), over all rounds and round by round. */
+function relativeToFirst(results: LoadResult[]): ApiResult[] {
+  const base = results[0]!;
+  return results.map((r) => {
+    const perRound = r.roundRps.map((rps, i) => rps / base.roundRps[i]!);
+    return { ...r, ratio: r.rps / base.rps, roundRatios: [Math.min(...perRound), Math.max(...perRound)] };
+  });
 }
 
 const HEALTHZ: Target = { name: 'GET /healthz', method: 'GET', path: '/healthz' };
@@ -36,9 +47,7 @@ export async function benchApi(opts: Omit<LoadOptions, 'url'>): Promise<ApiResul
   try {
     await waitReady(server);
     await checkAnswers(server.url);
-    const results = await measureAlternating(API_TARGETS, { ...opts, url: server.url, pid: server.process.pid });
-    const health = results[0]!.rps;
-    return results.map((r) => ({ ...r, ratio: r.rps / health }));
+    return relativeToFirst(await measureAlternating(API_TARGETS, { ...opts, url: server.url, pid: server.process.pid }));
   } finally {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -82,11 +91,11 @@ export async function benchYardstick(opts: Omit<LoadOptions, 'url'>): Promise<Ya
     const [health] = await measureAlternating([HEALTHZ], { ...load, rounds: 1 });
     const busy = [0.5, 1, 2].map((x) => Math.round(x * health!.cpuMsPerRequest * 1000));
     const targets: Target[] = [HEALTHZ, ...busy.map((us): Target => ({ name: `GET /busy/${us}`, method: 'GET', path: `/busy/${us}` }))];
-    const results = await measureAlternating(targets, load);
+    const results = relativeToFirst(await measureAlternating(targets, load));
     const healthMs = results[0]!.cpuMsPerRequest;
     return results.map((r, i) => {
       const busyUs = i === 0 ? 0 : busy[i - 1]!;
-      return { ...r, ratio: r.rps / results[0]!.rps, busyUs, expected: healthMs / (healthMs + busyUs / 1000) };
+      return { ...r, busyUs, expected: healthMs / (healthMs + busyUs / 1000) };
     });
   } finally {
     await server.stop();

@@ -22,6 +22,8 @@ export interface LoadResult {
   requests: number;
   seconds: number;
   rps: number;
+  /** Throughput in each round, in the order measured: the spread that `rps` alone hides. */
+  roundRps: number[];
   p50: number;
   p99: number;
   errors: number;
@@ -44,7 +46,7 @@ export interface LoadOptions {
 }
 
 export async function measureAlternating(targets: Target[], opts: LoadOptions): Promise<LoadResult[]> {
-  const totals = targets.map((t) => ({ target: t, requests: 0, seconds: 0, errors: 0, cpuMs: 0, latencies: [] as number[] }));
+  const totals = targets.map((t) => ({ target: t, requests: 0, seconds: 0, errors: 0, cpuMs: 0, latencies: [] as number[], roundRps: [] as number[] }));
   for (const t of targets) if (opts.warmupSeconds > 0) await runOnce(t, { ...opts, secondsPerRound: opts.warmupSeconds }, []);
   for (let round = 0; round < opts.rounds; round++) {
     // Reverse the order every other round: whichever runs second inherits a warmer heap.
@@ -55,14 +57,16 @@ export async function measureAlternating(targets: Target[], opts: LoadOptions): 
       t.cpuMs += cpuMs(opts.pid) - cpuBefore;
       t.requests += r.requests.total;
       t.seconds += r.duration;
+      t.roundRps.push(r.requests.total / r.duration);
       t.errors += r.errors + r.timeouts + r.non2xx;
     }
   }
-  return totals.map(({ target, requests, seconds, errors, cpuMs, latencies }) => ({
+  return totals.map(({ target, requests, seconds, errors, cpuMs, latencies, roundRps }) => ({
     name: target.name,
     requests,
     seconds,
     rps: requests / seconds,
+    roundRps,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     errors,
