@@ -1,4 +1,3 @@
-import type OpenAI from 'openai';
 import { ModelError, type ChatClient, type ChatRequest, type Fault } from './chat';
 import { isTimeout, untilAborted } from './deadline';
 
@@ -19,28 +18,35 @@ export interface OpenAIChatOptions {
  * `ModelError`s. Retries and time limits are the caller's: the SDK's retries are off.
  */
 export function createOpenAIChatClient({ apiKey, baseURL, model, temperature = 0.1, fetch }: OpenAIChatOptions): ChatClient {
-  // organization/project null: configuration arrives as arguments, never from process.env.
-  const client = loadSdk().then(({ default: OpenAI }) => new OpenAI({ apiKey: apiKey ?? 'not-needed', baseURL, organization: null, project: null, maxRetries: 0, ...(fetch ? { fetch } : {}) }));
+  // The SDK is imported when a client is created, not with this module: a server that answers
+  // without a model never loads it (0.13 s of a cold start, 0.29 s through tsx).
+  const sdk = import('openai').then((module) => ({
+    module,
+    // organization/project null: configuration arrives as arguments, never from process.env.
+    client: new module.default({ apiKey: apiKey ?? 'not-needed', baseURL, organization: null, project: null, maxRetries: 0, ...(fetch ? { fetch } : {}) }),
+  }));
   // A failed import is reported by the first call that needs the client, not as an unhandled rejection.
-  client.catch(() => {});
+  sdk.catch(() => {});
   const body = (r: ChatRequest) => ({ model, messages: r.messages, temperature, max_tokens: r.maxTokens });
   const options = (r: ChatRequest) => ({ signal: r.signal, timeout: Math.max(1, Math.ceil(r.timeoutMs)), maxRetries: 0 });
 
   return {
     async complete(r) {
+      const { module, client } = await sdk;
       try {
-        const completion = await (await client).chat.completions.create({ ...body(r), stream: false }, options(r));
+        const completion = await client.chat.completions.create({ ...body(r), stream: false }, options(r));
         return completion.choices[0]?.message?.content ?? '';
       } catch (err) {
-        throw await translate(err, r.signal);
+        throw translate(err, r.signal, module);
       }
     },
     async stream(r) {
+      const { module, client } = await sdk;
       let stream;
       try {
-        stream = await (await client).chat.completions.create({ ...body(r), stream: true }, options(r));
+        stream = await client.chat.completions.create({ ...body(r), stream: true }, options(r));
       } catch (err) {
-        throw await translate(err, r.signal);
+        throw translate(err, r.signal, module);
       }
       return (async function* () {
         const chunks = stream[Symbol.asyncIterator]();
@@ -54,32 +60,27 @@ export function createOpenAIChatClient({ apiKey, baseURL, model, temperature = 0
             if (text) yield text;
           }
         } catch (err) {
-          throw await translate(err, r.signal);
+          throw translate(err, r.signal, module);
         } finally {
           stream.controller.abort();
         }
         // The SDK ends the iteration quietly when its request is aborted: an answer cut off by
         // the deadline must not pass for a finished one.
-        if (r.signal.aborted) throw await translate(new (await loadSdk()).APIUserAbortError(), r.signal);
+        if (r.signal.aborted) throw translate(new module.APIUserAbortError(), r.signal, module);
       })();
     },
   };
 }
 
-/**
- * Imported when a chat client is created, not with this module: a server that answers without a
- * model never loads the SDK, which took 0.13 s of a cold start (0.29 s through tsx).
- */
-let sdkModule: Promise<typeof import('openai')> | undefined;
-const loadSdk = () => (sdkModule ??= import('openai'));
+/** The SDK's error classes, from the module the client was built with. */
+type SdkErrors = Pick<typeof import('openai'), 'APIError' | 'APIConnectionError'>;
 
-async function translate(err: unknown, signal: AbortSignal): Promise<unknown> {
+function translate(err: unknown, signal: AbortSignal, { APIError, APIConnectionError }: SdkErrors): unknown {
   if (signal.aborted) {
     // The user went away: not a model fault, let it through as the abort it is.
     if (!isTimeout(signal.reason)) return signal.reason;
     return new ModelError('timeout', 'the model did not answer within the time budget', { cause: err });
   }
-  const { APIConnectionError, APIError } = await loadSdk();
   if (err instanceof APIError && err.status !== undefined) {
     return new ModelError(faultOf(err.status), `the model server answered ${err.status}`, { status: err.status, retryAfterMs: retryAfter(err.headers), cause: err });
   }
