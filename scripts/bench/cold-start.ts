@@ -1,6 +1,7 @@
 /**
- * Cold start: from spawning `node src/runtime/node.ts` to the first answered `/api/ask`, with the
- * index already on disk (a restart) and with none (a first start, which ingests the corpus).
+ * Cold start: from spawning the server as `npm start` does (`node dist/node/server.mjs`) to the first
+ * answered `/api/ask`, with the index already on disk (a restart) and with none (a first start,
+ * which ingests the corpus).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ import { median } from './stats';
 
 export interface ColdStartRow {
   index: 'present' | 'missing';
-  /** Spawn to the first `/healthz` 200: Node, tsx and the app's modules. */
+  /** Spawn to the first `/healthz` 200: Node and the bundled app's modules. */
   listeningMs: number;
   /** Spawn to the first `/api/ask` 200: the above plus loading (or building) the index. */
   firstAnswerMs: number;

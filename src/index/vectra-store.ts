@@ -2,9 +2,9 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 // The module itself, not the package: vectra's index also loads its tokenizers, web fetcher and
 // OpenAI client, which take a second to import and which the store never uses.
-import { ItemSelector } from 'vectra/lib/ItemSelector';
-import { LocalIndex } from 'vectra/lib/LocalIndex';
-import type { IndexItem } from 'vectra/lib/types';
+import { ItemSelector } from 'vectra/lib/ItemSelector.js';
+import { LocalIndex } from 'vectra/lib/LocalIndex.js';
+import type { IndexItem } from 'vectra/lib/types.js';
 import type { GlossaryEntry, Source } from '../corpus/types';
 import type { Chunk, EmbedderInfo, IndexData } from './types';
 

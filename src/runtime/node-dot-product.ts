@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { projectFile } from '../project-files';
 
 /**
  * The dense-scan kernel (src/retrieve/dot-product.wasm), compiled, for `createSearchIndex` on Node.
  * Workers cannot compile WebAssembly from bytes at runtime; worker.ts imports the file as a module.
  */
 export function loadDotProduct(): WebAssembly.Module {
-  return new WebAssembly.Module(readFileSync(new URL('../retrieve/dot-product.wasm', import.meta.url)));
+  return new WebAssembly.Module(readFileSync(projectFile('src/retrieve/dot-product.wasm')));
 }

@@ -11,12 +11,16 @@ export interface RunningServer {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
+/** Node's arguments for the server from its sources, as `npm run dev` runs it. */
+export const FROM_SOURCES = ['--import', 'tsx', 'src/runtime/node.ts'];
+
 /**
- * Starts the real Node entry point (`src/runtime/node.ts`) on 127.0.0.1 with a free port and a
- * fresh DATA_DIR, and resolves once `/readyz` answers 200. Extra environment variables override.
+ * Starts the real Node entry point (`src/runtime/node.ts` unless `args` says otherwise) on
+ * 127.0.0.1 with a free port and a fresh DATA_DIR, and resolves once `/readyz` answers 200. Extra
+ * environment variables override.
  */
-export async function startServer(env: Record<string, string> = {}, { waitReady = true, timeoutMs = 60_000 } = {}): Promise<RunningServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/runtime/node.ts'], {
+export async function startServer(env: Record<string, string> = {}, { waitReady = true, timeoutMs = 60_000, args = FROM_SOURCES } = {}): Promise<RunningServer> {
+  const child = spawn(process.execPath, args, {
     cwd: join(import.meta.dirname, '../..'),
     env: {
       PATH: process.env.PATH,

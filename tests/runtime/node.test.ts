@@ -1,10 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../helpers/start-server';
+import { join } from 'node:path';
+import { buildServer, SERVER_ENTRY } from '../../scripts/build-server';
+import { FROM_SOURCES, startServer, type RunningServer } from '../helpers/start-server';
 
-describe('npm start (src/runtime/node.ts)', () => {
+// Its own folder in dist/, not npm start's: a test run must not replace a bundle someone is serving.
+const BUNDLE_DIR = 'dist/test/node';
+
+describe.each([
+  { runs: `npm start: ${SERVER_ENTRY} bundled`, args: ['--enable-source-maps', join(BUNDLE_DIR, 'server.mjs')], build: () => buildServer(SERVER_ENTRY, BUNDLE_DIR) },
+  { runs: `npm run dev: ${SERVER_ENTRY} through tsx`, args: FROM_SOURCES, build: async () => {} },
+])('$runs', ({ args, build }) => {
   let server: RunningServer;
+  const start = (env: Record<string, string> = {}) => startServer(env, { args });
   beforeAll(async () => {
-    server = await startServer();
+    await build();
+    server = await start();
   });
   afterAll(async () => {
     await server?.stop();
@@ -27,12 +37,20 @@ describe('npm start (src/runtime/node.ts)', () => {
     expect(body.citations.map((c: { sourceId: string }) => c.sourceId).sort()).toEqual(['hamming-2023', 'jadoon-2023']);
   });
 
+  // The files it reads from the project's folder, wherever its code runs from.
+  it('finds the dense kernel and the widget sources', async () => {
+    expect(server.logs.find((l) => l.includes('"msg":"ready"'))).toContain('"kernel":"wasm-simd"');
+    const res = await fetch(`${server.url}/widget.js`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('iskp-briefing');
+  });
+
   it('exits cleanly on SIGTERM', async () => {
-    const extra = await startServer();
+    const extra = await start();
     expect(await extra.stop('SIGTERM')).toBe(0);
   });
 
   it('refuses to start with a bad variable, naming it', async () => {
-    await expect(startServer({ PORT: 'not-a-port' })).rejects.toThrow(/PORT/);
+    await expect(start({ PORT: 'not-a-port' })).rejects.toThrow(/PORT/);
   });
 });

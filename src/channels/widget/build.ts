@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { projectFile } from '../../project-files';
 
 /** Node only (esbuild): the Workers entry hands `createWidgetRoutes` a prebuilt string instead. */
 
-export const WIDGET_ENTRY = fileURLToPath(new URL('./client/index.ts', import.meta.url));
-export const WIDGET_DIST = fileURLToPath(new URL('../../../dist/widget.js', import.meta.url));
+export const WIDGET_ENTRY = projectFile('src/channels/widget/client/index.ts');
+export const WIDGET_DIST = projectFile('dist/widget.js');
 
 /** One minified IIFE for browsers back to 2019; no globals except the API object it sets itself. */
 export async function buildWidget(): Promise<string> {
