@@ -1,8 +1,7 @@
 /**
  * Runs the real Node entry point as a child process, the way `npm start` does: bundled, by plain
- * Node. Not the test
- * helper: that one finds its port in the info-level log, and the bench runs at LOG_LEVEL=warn so
- * that logging is not what it measures; here the port is chosen up front instead.
+ * Node. Not the test helper: that one finds its port in the info-level log, and the bench runs at
+ * LOG_LEVEL=warn so that logging is not what it measures; here the port is chosen up front instead.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';

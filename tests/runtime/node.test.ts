@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, SERVER_ENTRY } from '../../scripts/build-server';
 import { FROM_SOURCES, startServer, type RunningServer } from '../helpers/start-server';
 
