@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, SERVER_ENTRY } from '../../scripts/build-server';
 import { FROM_SOURCES, startServer, type RunningServer } from '../helpers/start-server';
@@ -7,13 +6,14 @@ import { FROM_SOURCES, startServer, type RunningServer } from '../helpers/start-
 const BUNDLE_DIR = 'dist/test/node';
 
 describe.each([
-  { runs: `npm start: ${SERVER_ENTRY} bundled`, args: ['--enable-source-maps', join(BUNDLE_DIR, 'server.mjs')], build: () => buildServer(SERVER_ENTRY, BUNDLE_DIR) },
-  { runs: `npm run dev: ${SERVER_ENTRY} through tsx`, args: FROM_SOURCES, build: async () => {} },
-])('$runs', ({ args, build }) => {
+  { runs: `npm start: ${SERVER_ENTRY} bundled`, nodeArgs: async () => ['--enable-source-maps', await buildServer(SERVER_ENTRY, BUNDLE_DIR)] },
+  { runs: `npm run dev: ${SERVER_ENTRY} through tsx`, nodeArgs: async () => FROM_SOURCES },
+])('$runs', ({ nodeArgs }) => {
   let server: RunningServer;
+  let args: string[];
   const start = (env: Record<string, string> = {}) => startServer(env, { args });
   beforeAll(async () => {
-    await build();
+    args = await nodeArgs();
     server = await start();
   });
   afterAll(async () => {
