@@ -71,7 +71,7 @@ export async function writeStoredIndex(dataDir: string, stored: StoredIndex): Pr
   const items = data.chunks.map((c, i): IndexItem<ItemMeta> => {
     if (ids.has(c.id)) throw new Error(`Item with id ${c.id} already exists`);
     ids.add(c.id);
-    const vector = Array.from(data.vectors.subarray(i * d, (i + 1) * d));
+    const vector = Array.from(data.vectors.subarray(i * d, (i + 1) * d), float32Decimal);
     return { id: c.id, metadata: { chunkId: c.id, sourceId: c.sourceId, offset: c.offset, text: c.text, hash: hashes[i]! }, vector, norm: ItemSelector.normalize(vector) };
   });
   await writeFile(join(dir, 'index.json'), JSON.stringify({ ...config, items }));
@@ -83,6 +83,27 @@ export async function writeStoredIndex(dataDir: string, stored: StoredIndex): Pr
   await rename(tmp, join(dataDir, POINTER));
   await removeStaleBuilds(dataDir, name);
   return dir;
+}
+
+/** 10^0 .. 10^22, the powers of ten a double holds exactly (parsed, so correctly rounded). */
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+
+/**
+ * The same float32 in at most 9 significant digits, which is all a float32 needs to read back
+ * bit for bit. JSON.stringify writes a widened float32 in up to 17 (0.0123456787... for
+ * 0.012345679): a third of index.json was digits that `readStoredIndex` rounds away again.
+ */
+function float32Decimal(x: number): number {
+  if (x === 0 || !Number.isFinite(x)) return x;
+  const k = 8 - Math.floor(Math.log10(Math.abs(x)));
+  if (k >= 0 && k <= 22) {
+    // One rounding to 9 digits, then a correctly rounded division by an exact power of ten.
+    const scale = POWERS_OF_TEN[k]!;
+    const y = Math.round(x * scale) / scale;
+    // log10 can land one short just under a power of ten, which would leave 8 digits.
+    if (Math.fround(y) === x) return y;
+  }
+  return Number(x.toPrecision(9));
 }
 
 /** Old builds and leftovers of interrupted ones; never the live folder. */
