@@ -90,8 +90,8 @@ const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 
 /**
  * The same float32 in at most 9 significant digits, which is all a float32 needs to read back
- * bit for bit. JSON.stringify writes a widened float32 in up to 17 (0.0123456787... for
- * 0.012345679): a third of index.json was digits that `readStoredIndex` rounds away again.
+ * bit for bit. JSON.stringify writes the widened double in up to 17 (0.10000000149011612 for
+ * the float32 0.1): a third of index.json was digits that `readStoredIndex` rounds away again.
  */
 function float32Decimal(x: number): number {
   if (x === 0 || !Number.isFinite(x)) return x;

@@ -41,18 +41,19 @@ function storedIndex(vectors: Float32Array): StoredIndex {
 
 describe('writeStoredIndex() and readStoredIndex()', () => {
   const vectors = awkwardFloats();
+  const stored = storedIndex(vectors);
   let dataDir: string;
   let folder: string;
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'iskp-store-'));
-    folder = await writeStoredIndex(dataDir, storedIndex(vectors));
+    folder = await writeStoredIndex(dataDir, stored);
   });
 
   it('reads back every vector bit for bit, chunks and content hashes with them', async () => {
     const back = await readStoredIndex(dataDir);
     expect(Buffer.from(back.data.vectors.buffer)).toEqual(Buffer.from(vectors.buffer));
-    expect(back.data.chunks).toEqual(storedIndex(vectors).data.chunks);
-    expect(back.hashes).toEqual(storedIndex(vectors).hashes);
+    expect(back.data.chunks).toEqual(stored.data.chunks);
+    expect(back.hashes).toEqual(stored.hashes);
   });
 
   it('writes each vector component in at most the 9 significant digits a float32 needs', () => {
