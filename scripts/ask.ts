@@ -2,6 +2,7 @@
 import { parseConfig } from '../src/config';
 import { createLogger } from '../src/log';
 import { loadNodeEngine } from '../src/runtime/node-engine';
+import { runCli } from './lib/cli';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -10,17 +11,19 @@ if (!question) {
   console.error('Usage: npm run ask -- "your question" [--json]');
   process.exit(2);
 }
-const config = parseConfig(process.env);
-const logger = createLogger({ level: 'warn', write: (line) => console.error(line) });
-const { answerer } = await loadNodeEngine(config, logger);
-const response = await answerer.ask({ question });
-if (json) {
-  console.log(JSON.stringify(response, null, 2));
-} else {
-  console.log(`${response.answer}\n`);
-  if (response.citations.length) {
-    console.log('Sources:');
-    for (const c of response.citations) console.log(`  [${c.n}] ${c.authors.join(', ') || c.publisher} (${c.year ?? 'n.d.'}). ${c.title}.\n      “${c.quote}”`);
+await runCli(async () => {
+  const config = parseConfig(process.env);
+  const logger = createLogger({ level: 'warn', write: (line) => console.error(line) });
+  const { answerer } = await loadNodeEngine(config, logger);
+  const response = await answerer.ask({ question });
+  if (json) {
+    console.log(JSON.stringify(response, null, 2));
+  } else {
+    console.log(`${response.answer}\n`);
+    if (response.citations.length) {
+      console.log('Sources:');
+      for (const c of response.citations) console.log(`  [${c.n}] ${c.authors.join(', ') || c.publisher} (${c.year ?? 'n.d.'}). ${c.title}.\n      “${c.quote}”`);
+    }
+    if (response.followUps.length) console.log(`\nYou could also ask:\n${response.followUps.map((q) => `  - ${q}`).join('\n')}`);
   }
-  if (response.followUps.length) console.log(`\nYou could also ask:\n${response.followUps.map((q) => `  - ${q}`).join('\n')}`);
-}
+});

@@ -74,7 +74,7 @@ export async function writeStoredIndex(dataDir: string, stored: StoredIndex): Pr
     const vector = Array.from(data.vectors.subarray(i * d, (i + 1) * d), float32Decimal);
     return { id: c.id, metadata: { chunkId: c.id, sourceId: c.sourceId, offset: c.offset, text: c.text, hash: hashes[i]! }, vector, norm: ItemSelector.normalize(vector) };
   });
-  await writeFile(join(dir, 'index.json'), JSON.stringify({ ...config, items }));
+  await writeFile(join(dir, 'index.json'), await indexJson({ ...config, items }, dir));
   await writeFile(join(dir, 'sources.json'), JSON.stringify(data.sources));
   // The manifest goes last: a folder without one is never complete, whatever else it holds.
   await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
@@ -104,6 +104,30 @@ function float32Decimal(x: number): number {
     if (Math.fround(y) === x) return y;
   }
   return Number(x.toPrecision(9));
+}
+
+/** Raised when the corpus has outgrown what one vectra index file can hold. */
+export class IndexTooLargeError extends Error {
+  override name = 'IndexTooLargeError';
+}
+
+/**
+ * vectra keeps the whole index in index.json and reads it back as one string, so the file can be
+ * no longer than the longest string V8 builds (2^29 - 24 characters): about 150k chunks of 256
+ * dimensions. Past that JSON.stringify throws a bare RangeError; this says what happened instead,
+ * and removes the unfinished build, so the index already live stays live and alone.
+ */
+async function indexJson(index: { items: IndexItem<ItemMeta>[] }, buildDir: string): Promise<string> {
+  try {
+    return JSON.stringify(index);
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    await rm(buildDir, { recursive: true, force: true });
+    throw new IndexTooLargeError(
+      `The corpus makes ${index.items.length} chunks, more than one vectra index file can hold (about 150,000 chunks of 256 dimensions, fewer with more): ` +
+        'its index.json would be longer than the longest string Node can build. Index fewer or shorter documents. The index already on disk is unchanged.',
+    );
+  }
 }
 
 /** Old builds and leftovers of interrupted ones; never the live folder. */

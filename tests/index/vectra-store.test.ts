@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readStoredIndex, writeStoredIndex, type StoredIndex } from '../../src/index/vectra-store';
+import { IndexTooLargeError, readStoredIndex, writeStoredIndex, type StoredIndex } from '../../src/index/vectra-store';
 
 const DIMENSION = 8;
 
@@ -29,8 +29,8 @@ function awkwardFloats(): Float32Array {
   return Float32Array.from(values);
 }
 
-function storedIndex(vectors: Float32Array): StoredIndex {
-  const chunks = Array.from({ length: vectors.length / DIMENSION }, (_, i) => ({ id: `c${i}`, sourceId: 's', offset: i, text: `chunk ${i}` }));
+function storedIndex(vectors: Float32Array, text = (i: number) => `chunk ${i}`): StoredIndex {
+  const chunks = Array.from({ length: vectors.length / DIMENSION }, (_, i) => ({ id: `c${i}`, sourceId: 's', offset: i, text: text(i) }));
   const embedder = { name: 'test', model: 'test-8', dimension: DIMENSION };
   return {
     data: { embedder, sources: [], glossary: [], chunks, vectors },
@@ -65,4 +65,15 @@ describe('writeStoredIndex() and readStoredIndex()', () => {
     const longest = components.reduce((a, b) => (digits(b) > digits(a) ? b : a));
     expect(digits(longest), longest).toBeLessThanOrEqual(9);
   });
+
+  it('refuses a corpus too large for one index file with a clear error, and keeps the live index', async () => {
+    // 600 chunks of 1 MB each (one string, shared): index.json would pass V8's 2^29-character limit.
+    const page = 'x'.repeat(2 ** 20);
+    const huge = storedIndex(new Float32Array(600 * DIMENSION).fill(0.5), () => page);
+    const error = await writeStoredIndex(dataDir, huge).catch((err: unknown) => err);
+    expect(error).toBeInstanceOf(IndexTooLargeError);
+    expect((error as Error).message).toMatch(/600 chunks, more than one vectra index file can hold/);
+    expect((await readStoredIndex(dataDir)).data.chunks).toEqual(stored.data.chunks);
+    expect(readdirSync(dataDir).filter((f) => f.startsWith('index-'))).toEqual([basename(folder)]);
+  }, 60_000);
 });

@@ -1,0 +1,17 @@
+import { ConfigError } from '../../src/config';
+import { IndexTooLargeError } from '../../src/index/vectra-store';
+
+/**
+ * Runs a command-line script's body. A failure the user can fix (a bad environment variable, a
+ * corpus too large for the index) prints its message alone and exits 1; anything else is a bug
+ * and keeps its stack trace.
+ */
+export async function runCli(main: () => Promise<void>): Promise<void> {
+  try {
+    await main();
+  } catch (err) {
+    if (!(err instanceof ConfigError || err instanceof IndexTooLargeError)) throw err;
+    console.error(err.message);
+    process.exitCode = 1;
+  }
+}
