@@ -58,7 +58,22 @@ export async function writeStoredIndex(dataDir: string, stored: StoredIndex): Pr
   await mkdir(dataDir, { recursive: true });
   const name = `index-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   const dir = join(dataDir, name);
-  const { data, manifest, hashes } = stored;
+  try {
+    await writeBuild(dir, stored);
+  } catch (err) {
+    // Never live (CURRENT still names the last complete build), and not worth keeping either.
+    await rm(dir, { recursive: true, force: true });
+    throw err;
+  }
+  const tmp = join(dataDir, `${POINTER}.${name}.tmp`);
+  await writeFile(tmp, name);
+  await rename(tmp, join(dataDir, POINTER));
+  await removeStaleBuilds(dataDir, name);
+  return dir;
+}
+
+/** One build's folder: the vectra index, the source records, and last the manifest. */
+async function writeBuild(dir: string, { data, manifest, hashes }: StoredIndex): Promise<void> {
   // No `metadata_config.indexed`: vectra would then write one metadata file per item.
   const config = { version: 1, metadata_config: {} };
   await new LocalIndex<ItemMeta>(dir).createIndex(config);
@@ -74,15 +89,10 @@ export async function writeStoredIndex(dataDir: string, stored: StoredIndex): Pr
     const vector = Array.from(data.vectors.subarray(i * d, (i + 1) * d), float32Decimal);
     return { id: c.id, metadata: { chunkId: c.id, sourceId: c.sourceId, offset: c.offset, text: c.text, hash: hashes[i]! }, vector, norm: ItemSelector.normalize(vector) };
   });
-  await writeFile(join(dir, 'index.json'), await indexJson({ ...config, items }, dir));
+  await writeFile(join(dir, 'index.json'), indexJson({ ...config, items }));
   await writeFile(join(dir, 'sources.json'), JSON.stringify(data.sources));
   // The manifest goes last: a folder without one is never complete, whatever else it holds.
   await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  const tmp = join(dataDir, `${POINTER}.${name}.tmp`);
-  await writeFile(tmp, name);
-  await rename(tmp, join(dataDir, POINTER));
-  await removeStaleBuilds(dataDir, name);
-  return dir;
 }
 
 /** 10^0 .. 10^22, the powers of ten a double holds exactly (parsed, so correctly rounded). */
@@ -114,15 +124,13 @@ export class IndexTooLargeError extends Error {
 /**
  * vectra keeps the whole index in index.json and reads it back as one string, so the file can be
  * no longer than the longest string V8 builds (2^29 - 24 characters): about 150k chunks of 256
- * dimensions. Past that JSON.stringify throws a bare RangeError; this says what happened instead,
- * and removes the unfinished build, so the index already live stays live and alone.
+ * dimensions. Past that JSON.stringify throws a bare RangeError; this says what happened instead.
  */
-async function indexJson(index: { items: IndexItem<ItemMeta>[] }, buildDir: string): Promise<string> {
+function indexJson(index: { items: IndexItem<ItemMeta>[] }): string {
   try {
     return JSON.stringify(index);
   } catch (err) {
     if (!(err instanceof RangeError)) throw err;
-    await rm(buildDir, { recursive: true, force: true });
     throw new IndexTooLargeError(
       `The corpus makes ${index.items.length} chunks, more than one vectra index file can hold (about 150,000 chunks of 256 dimensions, fewer with more): ` +
         'its index.json would be longer than the longest string Node can build. Index fewer or shorter documents. The index already on disk is unchanged.',
