@@ -3,18 +3,17 @@
  * Embeds with the lexical embedder unless EMBEDDER=openai (then OPENAI_API_KEY, and optionally
  * OPENAI_BASE_URL / EMBEDDING_MODEL, must be set here and as Worker secrets/vars too).
  */
-import { parseConfig } from '../src/config';
+import { ConfigError, parseConfig, type Config } from '../src/config';
 import type { Embedder } from '../src/embed/embedder';
 import { createLexicalEmbedder } from '../src/embed/lexical';
 import { loadOpenAIEmbedder } from '../src/embed/openai';
 import { writeSnapshot } from '../src/ingest/write-snapshot';
 import { createLogger } from '../src/log';
+import { runCli } from './lib/cli';
 
 const OUT = 'dist/worker-index.bin';
-const config = parseConfig(process.env);
-const logger = createLogger({ level: config.LOG_LEVEL, write: (line) => console.error(line) });
 
-async function snapshotEmbedder(): Promise<Embedder> {
+async function snapshotEmbedder(config: Config): Promise<Embedder> {
   switch (config.EMBEDDER) {
     // `auto` means "the best that runs here", and on Workers that is lexical.
     case 'auto':
@@ -23,14 +22,18 @@ async function snapshotEmbedder(): Promise<Embedder> {
     case 'openai':
       return loadOpenAIEmbedder({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model: config.EMBEDDING_MODEL ?? 'text-embedding-3-small' });
     default:
-      throw new Error(`EMBEDDER=${config.EMBEDDER} cannot embed questions on Workers; use lexical (default) or openai`);
+      throw new ConfigError(`EMBEDDER=${config.EMBEDDER} cannot embed questions on Workers; use lexical (default) or openai`);
   }
 }
 
-const started = performance.now();
-const embedder = await snapshotEmbedder();
-const result = await writeSnapshot({ corpusDir: config.CORPUS_DIR, out: OUT, embedder, log: (m, f) => logger.warn(m, f) });
-console.error(
-  `${result.written ? 'Worker index written' : 'Worker index up to date'}: ${result.chunks} chunks, ${(result.bytes / 1024).toFixed(1)} KiB, ` +
-    `${embedder.model}, ${Math.round(performance.now() - started)} ms → ${OUT}`,
-);
+await runCli(async () => {
+  const config = parseConfig(process.env);
+  const logger = createLogger({ level: config.LOG_LEVEL, write: (line) => console.error(line) });
+  const started = performance.now();
+  const embedder = await snapshotEmbedder(config);
+  const result = await writeSnapshot({ corpusDir: config.CORPUS_DIR, out: OUT, embedder, log: (m, f) => logger.warn(m, f) });
+  console.error(
+    `${result.written ? 'Worker index written' : 'Worker index up to date'}: ${result.chunks} chunks, ${(result.bytes / 1024).toFixed(1)} KiB, ` +
+      `${embedder.model}, ${Math.round(performance.now() - started)} ms → ${OUT}`,
+  );
+});

@@ -10,46 +10,49 @@ import { llmConfigured, parseConfig } from '../src/config';
 import { createLogger } from '../src/log';
 import { loadNodeEngine } from '../src/runtime/node-engine';
 import { evaluateAnswers, evaluateRetrieval, loadCases } from './lib/evaluate';
+import { runCli } from './lib/cli';
 
 const args = new Set(process.argv.slice(2));
-const config = parseConfig({ EMBEDDER: 'lexical', ...process.env });
-const logger = createLogger({ level: 'warn', write: (line) => console.error(line) });
-const llm = args.has('--llm');
-if (llm && !llmConfigured(config)) {
-  console.error('--llm needs OPENAI_BASE_URL (a local server) or OPENAI_API_KEY (OpenAI); see docs/llm.md');
-  process.exit(2);
-}
-const engine = await loadNodeEngine(config, logger);
-const { index, embedder } = engine;
-const context = createAnswerContext(index);
-// The engine's answerer is the configured one (LLM when set up); without --llm, always extractive.
-const answerer = llm ? engine.answerer : createAnswerer({ index, embedder, logger, context });
-const cases = loadCases();
-
-const retrieval = [];
-for (const rankers of ['hybrid', 'bm25', 'dense'] as const) retrieval.push(await evaluateRetrieval(cases, { index, embedder, context }, rankers));
-const answers = await evaluateAnswers(cases, answerer, index);
-
-if (args.has('--json')) {
-  console.log(JSON.stringify({ embedder: index.embedder, retrieval, answers }, null, 2));
-} else {
-  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-  console.log(`Embedder: ${index.embedder.model}; ${cases.length} cases\n`);
-  console.log('Retrieval            cases  recall@1  recall@5    MRR');
-  for (const r of retrieval) console.log(`  ${r.rankers.padEnd(18)} ${String(r.cases).padStart(5)}  ${pct(r.recallAt1).padStart(8)}  ${pct(r.recallAt5).padStart(8)}  ${r.mrr.toFixed(3).padStart(5)}`);
-  console.log(`\nAnswers (${llm ? `llm: ${config.LLM_MODEL}` : 'extractive'})`);
-  if (llm) {
-    const byModel = answers.results.filter((r) => r.response.mode === 'llm').length;
-    const degraded = answers.results.filter((r) => r.response.notice).length;
-    console.log(`  written by the model ${byModel} of ${answers.cases} (the rest extractive: bibliographic, declined or fallback; ${degraded} with a notice)`);
+await runCli(async () => {
+  const config = parseConfig({ EMBEDDER: 'lexical', ...process.env });
+  const logger = createLogger({ level: 'warn', write: (line) => console.error(line) });
+  const llm = args.has('--llm');
+  if (llm && !llmConfigured(config)) {
+    console.error('--llm needs OPENAI_BASE_URL (a local server) or OPENAI_API_KEY (OpenAI); see docs/llm.md');
+    process.exit(2);
   }
-  console.log(`  pass rate            ${pct(answers.passRate)}`);
-  console.log(`  citation precision   ${pct(answers.citationPrecision)}`);
-  console.log(`  quotes verbatim      ${pct(answers.quotesVerbatim)}`);
-  console.log(`  abstention accuracy  ${pct(answers.abstentionAccuracy)}`);
-  console.log(`  unknown sources      ${answers.unknownSources}`);
-  const failed = answers.results.filter((r) => !r.pass);
-  if (failed.length) console.log(`\nFailed cases:\n${failed.map((r) => `  ${r.id}: ${r.problems.join('; ')}`).join('\n')}`);
-  for (const m of retrieval[0]!.misses) console.log(`  retrieval miss ${m.id}: expected ${m.expected.join(', ')}, top 5 ${m.got.join(', ')}`);
-  if (args.has('--verbose')) for (const r of answers.results) console.log(`\n[${r.id}] ${r.response.query}\n${r.response.answer}`);
-}
+  const engine = await loadNodeEngine(config, logger);
+  const { index, embedder } = engine;
+  const context = createAnswerContext(index);
+  // The engine's answerer is the configured one (LLM when set up); without --llm, always extractive.
+  const answerer = llm ? engine.answerer : createAnswerer({ index, embedder, logger, context });
+  const cases = loadCases();
+
+  const retrieval = [];
+  for (const rankers of ['hybrid', 'bm25', 'dense'] as const) retrieval.push(await evaluateRetrieval(cases, { index, embedder, context }, rankers));
+  const answers = await evaluateAnswers(cases, answerer, index);
+
+  if (args.has('--json')) {
+    console.log(JSON.stringify({ embedder: index.embedder, retrieval, answers }, null, 2));
+  } else {
+    const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+    console.log(`Embedder: ${index.embedder.model}; ${cases.length} cases\n`);
+    console.log('Retrieval            cases  recall@1  recall@5    MRR');
+    for (const r of retrieval) console.log(`  ${r.rankers.padEnd(18)} ${String(r.cases).padStart(5)}  ${pct(r.recallAt1).padStart(8)}  ${pct(r.recallAt5).padStart(8)}  ${r.mrr.toFixed(3).padStart(5)}`);
+    console.log(`\nAnswers (${llm ? `llm: ${config.LLM_MODEL}` : 'extractive'})`);
+    if (llm) {
+      const byModel = answers.results.filter((r) => r.response.mode === 'llm').length;
+      const degraded = answers.results.filter((r) => r.response.notice).length;
+      console.log(`  written by the model ${byModel} of ${answers.cases} (the rest extractive: bibliographic, declined or fallback; ${degraded} with a notice)`);
+    }
+    console.log(`  pass rate            ${pct(answers.passRate)}`);
+    console.log(`  citation precision   ${pct(answers.citationPrecision)}`);
+    console.log(`  quotes verbatim      ${pct(answers.quotesVerbatim)}`);
+    console.log(`  abstention accuracy  ${pct(answers.abstentionAccuracy)}`);
+    console.log(`  unknown sources      ${answers.unknownSources}`);
+    const failed = answers.results.filter((r) => !r.pass);
+    if (failed.length) console.log(`\nFailed cases:\n${failed.map((r) => `  ${r.id}: ${r.problems.join('; ')}`).join('\n')}`);
+    for (const m of retrieval[0]!.misses) console.log(`  retrieval miss ${m.id}: expected ${m.expected.join(', ')}, top 5 ${m.got.join(', ')}`);
+    if (args.has('--verbose')) for (const r of answers.results) console.log(`\n[${r.id}] ${r.response.query}\n${r.response.answer}`);
+  }
+});
