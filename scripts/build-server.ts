@@ -11,6 +11,7 @@ import * as esbuild from 'esbuild';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SERVER_ENTRY = 'src/runtime/node.ts';
 export const SERVER_DIR = 'dist/node';
+const ANSWER_THREAD_ENTRY = 'src/runtime/answer-thread.ts';
 
 /** Bundles `entry` into `outdir` (both from the project's folder, the folder emptied first); returns the entry's bundle. */
 export async function buildServer(entry = SERVER_ENTRY, outdir = SERVER_DIR): Promise<string> {
@@ -18,7 +19,8 @@ export async function buildServer(entry = SERVER_ENTRY, outdir = SERVER_DIR): Pr
   await rm(dir, { recursive: true, force: true });
   await esbuild.build({
     absWorkingDir: ROOT,
-    entryPoints: { server: entry },
+    // The answer threads' entry is a file of its own: a worker thread starts from a file.
+    entryPoints: { server: entry, 'answer-thread': ANSWER_THREAD_ENTRY },
     outdir,
     outExtension: { '.js': '.mjs' },
     bundle: true,

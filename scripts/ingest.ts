@@ -2,7 +2,7 @@
 import { parseConfig } from '../src/config';
 import { createLogger } from '../src/log';
 import { ensureIndex } from '../src/ingest/build-index';
-import { createNodeEmbedder } from '../src/runtime/node-engine';
+import { createNodeEmbedder } from '../src/runtime/node-embedder';
 import { runCli } from './lib/cli';
 
 await runCli(async () => {

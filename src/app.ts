@@ -22,9 +22,15 @@ import { createTimeBudget, requestBudgetMs } from './http/time-budget';
 import type { SearchIndex } from './index/search-index';
 import type { Logger } from './log';
 
+/**
+ * What the routes read from the index themselves (listings, `/readyz`); every question goes through
+ * the answerer. Narrower than the search index, so an answerer on other threads needs no copy of it here.
+ */
+export type Catalog = Pick<SearchIndex, 'embedder' | 'sources' | 'sourceById' | 'chunks'>;
+
 /** What the app needs once the index is loaded. */
 export interface Ready {
-  index: SearchIndex;
+  index: Catalog;
   answerer: Answerer;
 }
 

@@ -48,6 +48,8 @@ export const configSchema = z.object({
   RATE_LIMIT_PER_MINUTE: int(30, 0, 1_000_000),
   TRUST_PROXY: flag,
   LOG_QUESTIONS: flag,
+  // How many threads answer beside the event loop (0: on it); `auto` is one when there is a core to spare.
+  ANSWER_THREADS: z.union([z.literal('auto'), z.coerce.number().int().min(0).max(64)]).default('auto'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 

@@ -80,15 +80,19 @@ export function createAnswerer({ index, embedder, context = createAnswerContext(
     ask,
     draft,
     suggestions,
-    async *stream(request): AsyncIterable<AnswerEvent> {
-      const response = await ask(request);
-      // The extractive answer exists whole at once; streaming it sentence by sentence keeps one
-      // client code path for both modes.
-      for (const piece of splitForStreaming(response.answer)) yield { type: 'delta', text: piece };
-      yield { type: 'end', response };
+    // The extractive answer exists whole at once; streaming it sentence by sentence keeps one
+    // client code path for both modes.
+    stream: async function* (request) {
+      yield* replay(await ask(request));
     },
   };
 }
 
+/** A whole answer as the stream of one: its sentences, then the response. */
+export function* replay(response: AskResponse): Generator<AnswerEvent> {
+  for (const text of splitForStreaming(response.answer)) yield { type: 'delta', text };
+  yield { type: 'end', response };
+}
+
 /** Sentence-sized pieces that concatenate back to the exact text. */
-export const splitForStreaming = (text: string): string[] => (text.match(/[^\n.!?]*(?:[.!?]+(?:\s+|$)|\n|$)/g) ?? []).filter(Boolean);
+const splitForStreaming = (text: string): string[] => (text.match(/[^\n.!?]*(?:[.!?]+(?:\s+|$)|\n|$)/g) ?? []).filter(Boolean);

@@ -1,47 +1,53 @@
 import { createConfiguredAnswerer } from '../answer/llm/from-config';
-import type { Ready } from '../app';
+import type { Answerer } from '../answer/types';
+import type { Catalog } from '../app';
 import type { Config } from '../config';
 import type { Embedder } from '../embed/embedder';
-import { createLexicalEmbedder } from '../embed/lexical';
-import { selectEmbedder } from '../embed/select-embedder';
-import { createSearchIndex } from '../index/search-index';
+import { createSearchIndex, type SearchIndex } from '../index/search-index';
+import type { IndexData } from '../index/types';
 import { ensureIndex, type IngestResult } from '../ingest/build-index';
-import type { Logger } from '../log';
+import type { Logger, LogFields } from '../log';
+import { answerThreadCount, startAnswerThreads } from './answer-threads';
 import { loadDotProduct } from './node-dot-product';
+import { createNodeEmbedder } from './node-embedder';
 
-/** Picks the embedder the configuration asks for (auto: transformers, else lexical) on Node. */
-export async function createNodeEmbedder(config: Config, logger: Logger): Promise<Embedder> {
-  return selectEmbedder({
-    kind: config.EMBEDDER,
-    loadTransformers: async () => {
-      // Imported lazily: onnxruntime is heavy, and lexical-only runs should not pay for it.
-      const { createTransformersEmbedder } = await import('../embed/transformers');
-      const { createProgressBar } = await import('../embed/progress-bar');
-      return createTransformersEmbedder({
-        model: config.EMBEDDING_MODEL ?? 'Xenova/all-MiniLM-L6-v2',
-        modelDir: config.MODEL_DIR,
-        onProgress: createProgressBar(process.stderr),
-      });
-    },
-    // Imported lazily too: the `openai` SDK is a tenth of a second of every start that never uses it.
-    createOpenAI: async () =>
-      (await import('../embed/openai')).loadOpenAIEmbedder({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model: config.EMBEDDING_MODEL ?? 'text-embedding-3-small' }),
-    log: (msg, fields) => logger.info(msg, fields as Record<string, unknown>),
-  });
-}
-
-export const lexicalEmbedder = () => createLexicalEmbedder();
-
-/** Embedder, index (built or refreshed from the corpus when needed) and answerer: everything `/readyz` waits for. */
-export async function loadNodeEngine(config: Config, logger: Logger, embedder?: Embedder): Promise<Ready & { embedder: Embedder; ingest: IngestResult }> {
+/** Embedder, index (built or refreshed from the corpus when needed) and answerer, all in this thread: the scripts' engine. */
+export async function loadNodeEngine(config: Config, logger: Logger, embedder?: Embedder): Promise<{ index: SearchIndex; answerer: Answerer; embedder: Embedder; ingest: IngestResult }> {
   const emb = embedder ?? (await createNodeEmbedder(config, logger));
-  const ingest = await ensureIndex({
-    corpusDir: config.CORPUS_DIR,
-    dataDir: config.DATA_DIR,
-    embedder: emb,
-    log: (msg, fields) => logger.info(msg, fields),
-  });
+  const ingest = await ensureNodeIndex(config, logger, emb);
   const index = createSearchIndex(ingest.stored.data, { dotProduct: loadDotProduct() });
   const answerer = createConfiguredAnswerer({ config, index, embedder: emb, logger });
   return { index, answerer, embedder: emb, ingest };
 }
+
+/** What the server needs to serve: everything `/readyz` waits for, and how to describe it in the log. */
+export interface NodeServing {
+  index: Catalog;
+  answerer: Answerer;
+  fields: LogFields;
+}
+
+/**
+ * The server's engine. Where answering is CPU work (the extractive answerer), it runs on answer
+ * threads, so the event loop only serves HTTP; the catalog the routes list stays here.
+ */
+export async function loadNodeServing(config: Config, logger: Logger): Promise<NodeServing> {
+  const embedder = await createNodeEmbedder(config, logger);
+  const threads = answerThreadCount(config, embedder);
+  if (threads === 0) {
+    const { index, answerer } = await loadNodeEngine(config, logger, embedder);
+    return { index, answerer, fields: { ...describe(index), kernel: index.dense.kernel, answerThreads: 0 } };
+  }
+  const { data } = (await ensureNodeIndex(config, logger, embedder)).stored;
+  const answerer = await startAnswerThreads({ threads, config, data, logger });
+  const index = catalog(data);
+  return { index, answerer, fields: { ...describe(index), kernel: answerer.kernel, answerThreads: threads } };
+}
+
+const ensureNodeIndex = (config: Config, logger: Logger, embedder: Embedder) =>
+  ensureIndex({ corpusDir: config.CORPUS_DIR, dataDir: config.DATA_DIR, embedder, log: (msg, fields) => logger.info(msg, fields) });
+
+// The vectors stay with the answer threads: this thread only lists sources and counts chunks.
+const catalog = ({ embedder, sources, chunks }: IndexData): Catalog => ({ embedder, sources, chunks, sourceById: new Map(sources.map((s) => [s.id, s])) });
+
+const describe = (index: Catalog): LogFields => ({ sources: index.sources.length, chunks: index.chunks.length, embedder: index.embedder.model });

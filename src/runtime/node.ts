@@ -44,13 +44,11 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
 // Imported only now: the index store (vectra, and the language model it loads) takes most of a
 // second to import, and /healthz should answer without waiting for it.
 import('./node-engine')
-  .then(({ loadNodeEngine }) => loadNodeEngine(config, logger))
+  .then(({ loadNodeServing }) => loadNodeServing(config, logger))
   .then(
-    ({ index, answerer, embedder }) => {
-      // Only what serving needs: the ingest result still holds the vectors as read from disk, which
-      // the index has copied into WebAssembly memory for its dense scan.
+    ({ index, answerer, fields }) => {
       ready = { index, answerer };
-      logger.info('ready', { sources: index.sources.length, chunks: index.chunks.length, embedder: embedder.model, kernel: index.dense.kernel });
+      logger.info('ready', fields);
     },
     (err) => {
       logger.error('could not load the index', { error: String(err) });

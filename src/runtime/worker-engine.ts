@@ -2,12 +2,13 @@ import { createConfiguredAnswerer } from '../answer/llm/from-config';
 import type { Ready } from '../app';
 import type { Config } from '../config';
 import type { Embedder } from '../embed/embedder';
-import { createSearchIndex } from '../index/search-index';
+import { createSearchIndex, type SearchIndex } from '../index/search-index';
 import { decodeSnapshot, type SnapshotMeta } from '../index/snapshot';
 import type { Logger } from '../log';
 import { workerEmbedder } from './worker-embedder';
 
 export interface WorkerEngine extends Ready {
+  index: SearchIndex;
   embedder: Embedder;
   meta: SnapshotMeta;
 }

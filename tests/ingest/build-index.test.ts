@@ -93,9 +93,11 @@ describe('ensureIndex()', () => {
         env: { ...process.env, EMBEDDER: 'lexical', CORPUS_DIR: corpusDir, DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
         stdio: 'ignore',
       });
+      // Listened for from the start: a run that finishes before its kill has already exited.
+      const exited = new Promise((r) => child.once('exit', r));
       await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGKILL');
-      await new Promise((r) => child.once('exit', r));
+      await exited;
       const stored = await readStoredIndex(dataDir);
       // Whole old index or whole new one: never a mix, never nothing.
       expect([before.stored.data.chunks.length, after]).toContain(stored.data.chunks.length);

@@ -2,7 +2,7 @@ import type { Embedder } from '../../embed/embedder';
 import type { SearchIndex } from '../../index/search-index';
 import type { Logger } from '../../log';
 import { retrieve } from '../../retrieve/retrieve';
-import { splitForStreaming, type Draft } from '../answerer';
+import { replay, type Draft } from '../answerer';
 import { answerBibliographic } from '../bibliographic';
 import { createCitationList } from '../citations';
 import type { AnswerContext } from '../context';
@@ -127,12 +127,6 @@ async function* recording(text: AsyncIterable<string> | Iterable<string>, record
     record(t);
     yield t;
   }
-}
-
-/** A whole answer as the stream of one: its sentences, then the response. */
-function* replay(response: AskResponse): Generator<AnswerEvent> {
-  for (const text of splitForStreaming(response.answer)) yield { type: 'delta', text };
-  yield { type: 'end', response };
 }
 
 function describe(err: unknown): Record<string, unknown> {

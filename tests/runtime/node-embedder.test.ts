@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config';
 import { silentLogger } from '../../src/log';
-import { createNodeEmbedder } from '../../src/runtime/node-engine';
+import { createNodeEmbedder } from '../../src/runtime/node-embedder';
 
 describe('createNodeEmbedder()', () => {
   it('loads the OpenAI embedder, imported on demand, when EMBEDDER=openai asks for it', async () => {
