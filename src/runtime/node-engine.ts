@@ -7,7 +7,7 @@ import { createSearchIndex, type SearchIndex } from '../index/search-index';
 import type { IndexData } from '../index/types';
 import { ensureIndex, type IngestResult } from '../ingest/build-index';
 import type { Logger, LogFields } from '../log';
-import { answerThreadCount, startAnswerThreads } from './answer-threads';
+import type { AnswerThreads } from './answer-threads';
 import { loadDotProduct } from './node-dot-product';
 import { createNodeEmbedder } from './node-embedder';
 
@@ -28,20 +28,23 @@ export interface NodeServing {
 }
 
 /**
- * The server's engine. Where answering is CPU work (the extractive answerer), it runs on answer
- * threads, so the event loop only serves HTTP; the catalog the routes list stays here.
+ * The server's engine: the index, and the answerer on `threads` (see `startAnswerThreads`) when
+ * the server answers on threads, else in this thread. The catalog the routes list stays here.
  */
-export async function loadNodeServing(config: Config, logger: Logger): Promise<NodeServing> {
-  const embedder = await createNodeEmbedder(config, logger);
-  const threads = answerThreadCount(config, embedder);
-  if (threads === 0) {
-    const { index, answerer } = await loadNodeEngine(config, logger, embedder);
+export async function loadNodeServing(config: Config, logger: Logger, threads?: AnswerThreads): Promise<NodeServing> {
+  if (!threads) {
+    const { index, answerer } = await loadNodeEngine(config, logger);
     return { index, answerer, fields: { ...describe(index), kernel: index.dense.kernel, answerThreads: 0 } };
   }
-  const { data } = (await ensureNodeIndex(config, logger, embedder)).stored;
-  const answerer = await startAnswerThreads({ threads, config, data, logger });
-  const index = catalog(data);
-  return { index, answerer, fields: { ...describe(index), kernel: answerer.kernel, answerThreads: threads } };
+  try {
+    const { data } = (await ensureNodeIndex(config, logger, await createNodeEmbedder(config, logger))).stored;
+    await threads.load(data);
+    const index = catalog(data);
+    return { index, answerer: threads, fields: { ...describe(index), kernel: threads.kernel, answerThreads: threads.size } };
+  } catch (err) {
+    await threads.close();
+    throw err;
+  }
 }
 
 const ensureNodeIndex = (config: Config, logger: Logger, embedder: Embedder) =>

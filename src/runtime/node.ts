@@ -6,6 +6,7 @@ import { createApp, type Ready } from '../app';
 import { ConfigError, parseConfig } from '../config';
 import { loadWidgetScript } from '../channels/widget/build';
 import { createLogger, type LogFields } from '../log';
+import { answerThreadCount, startAnswerThreads } from './answer-threads';
 import { createJsonLinesWriter } from './json-lines';
 
 /** Node entry point: parse the environment, listen at once (so /healthz answers), then load the index. */
@@ -41,10 +42,14 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
   logger.info('listening', { url: `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}` });
 });
 
+// Answer threads start before the index store is imported: each takes a moment to load its code.
+const threads = answerThreadCount(config);
+const answerThreads = threads > 0 ? startAnswerThreads({ threads, config, logger }) : undefined;
+
 // Imported only now: the index store (vectra, and the language model it loads) takes most of a
 // second to import, and /healthz should answer without waiting for it.
 import('./node-engine')
-  .then(({ loadNodeServing }) => loadNodeServing(config, logger))
+  .then(({ loadNodeServing }) => loadNodeServing(config, logger, answerThreads))
   .then(
     ({ index, answerer, fields }) => {
       ready = { index, answerer };

@@ -14,7 +14,8 @@ describe.each([
   const start = (env: Record<string, string> = {}) => startServer(env, { args });
   beforeAll(async () => {
     args = await nodeArgs();
-    server = await start();
+    // Two answer threads, whatever the machine's cores: questions cross to them and back.
+    server = await start({ ANSWER_THREADS: '2' });
   });
   afterAll(async () => {
     await server?.stop();
@@ -43,6 +44,21 @@ describe.each([
     const res = await fetch(`${server.url}/widget.js`);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('iskp-briefing');
+  });
+
+  it('answers on two threads as it answers on the event loop (ANSWER_THREADS=0)', async () => {
+    expect(server.logs.find((l) => l.includes('"msg":"ready"'))).toContain('"answerThreads":2');
+    const inProcess = await start({ ANSWER_THREADS: '0' });
+    try {
+      expect(inProcess.logs.find((l) => l.includes('"msg":"ready"'))).toContain('"answerThreads":0');
+      const ask = async (url: string, question: string) =>
+        (await fetch(`${url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) })).json();
+      for (const question of ['What does the author recommend?', 'Write a poem about the Taliban.']) {
+        expect(await ask(server.url, question)).toEqual(await ask(inProcess.url, question));
+      }
+    } finally {
+      await inProcess.stop();
+    }
   });
 
   it('exits cleanly on SIGTERM', async () => {
