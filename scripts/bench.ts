@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: the answer path against the server's own limit (`/healthz`), a bare Hono app
+ * `npm run bench`: the answer path against the server's own limit (`/healthz`), on answer threads
+ * as `npm start` runs it and on the event loop, a bare Hono app
  * and a yardstick (routes that compute N µs longer than `/healthz`) to read that ratio by, the
  * same answers in one process (warm, and with the caches swept), retrieval at 1k-100k chunks
  * against a brute-force floor, cold start and ingest. Prints markdown tables, or with `--json`
@@ -9,12 +10,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseConfig } from '../src/config';
 import { createLexicalEmbedder } from '../src/embed/lexical';
 import { ensureIndex } from '../src/ingest/build-index';
+import { answerThreadCount } from '../src/runtime/answer-threads';
 import { benchAnswerLoop } from './bench/answer-loop';
-import { benchApi, benchFloor, benchYardstick } from './bench/api';
+import { benchApi, benchFloor, benchYardstick, EVENT_LOOP_TARGETS } from './bench/api';
 import { benchColdStart } from './bench/cold-start';
 import { benchIngest } from './bench/ingest';
+import { benchLargerCorpus } from './bench/larger-corpus';
 import { checkTargets, renderMarkdown, type BenchResults } from './bench/report';
 import { benchRetrieval } from './bench/retrieval';
 
@@ -24,8 +28,8 @@ const json = args.has('--json');
 const corpusDir = join(import.meta.dirname, '../corpus');
 
 const settings = quick
-  ? { http: { rounds: 2, secondsPerRound: 1, connections: 8, warmupSeconds: 1 }, answerLoop: { sweeps: [0, 1, 4], rounds: 2 }, retrieval: { sizes: [1_000, 10_000], passes: 2, maxStoreSize: 10_000 }, coldStartRuns: 1, ingestRuns: 1 }
-  : { http: { rounds: 5, secondsPerRound: 3, connections: 8, warmupSeconds: 2 }, answerLoop: { sweeps: [0, 1, 4], rounds: 10 }, retrieval: { sizes: [1_000, 10_000, 100_000], passes: 5, maxStoreSize: 100_000 }, coldStartRuns: 3, ingestRuns: 3 };
+  ? { http: { rounds: 2, secondsPerRound: 1, connections: 8, warmupSeconds: 1 }, answerLoop: { sweeps: [0, 1, 4], rounds: 2 }, retrieval: { sizes: [1_000, 10_000], passes: 2, maxStoreSize: 10_000 }, largerCorpus: { documents: 1_000, rounds: 1, secondsPerRound: 1 }, coldStartRuns: 1, ingestRuns: 1 }
+  : { http: { rounds: 5, secondsPerRound: 3, connections: 8, warmupSeconds: 2 }, answerLoop: { sweeps: [0, 1, 4], rounds: 10 }, retrieval: { sizes: [1_000, 10_000, 100_000], passes: 5, maxStoreSize: 100_000 }, largerCorpus: { documents: 10_000, rounds: 4, secondsPerRound: 3 }, coldStartRuns: 3, ingestRuns: 3 };
 
 const results: BenchResults = {
   machine: { cores: cpus().length, cpu: cpus()[0]?.model.trim() ?? 'unknown', node: process.versions.node, loadAverage: { start: loadavg(), end: [] } },
@@ -34,7 +38,15 @@ const results: BenchResults = {
 const progress = (msg: string) => process.stderr.write(`bench: ${msg}\n`);
 
 progress(`HTTP load, ${settings.http.warmupSeconds} s of warm-up then ${settings.http.rounds} rounds x ${settings.http.secondsPerRound} s per route, ${settings.http.connections} connections`);
-results.api = await benchApi(settings.http);
+// As `npm start` runs on this machine (ANSWER_THREADS=auto), then, if that is on threads, the same
+// server answering on its event loop, for the difference the threads make.
+const answerThreads = answerThreadCount(parseConfig({}));
+results.answerThreads = answerThreads;
+results.api = await benchApi(settings.http, { answerThreads });
+if (answerThreads > 0) {
+  progress('the same server answering on its event loop (ANSWER_THREADS=0)');
+  results.apiEventLoop = await benchApi(settings.http, { answerThreads: 0, targets: EVENT_LOOP_TARGETS });
+}
 progress('the same requests against a bare Hono app');
 results.floor = await benchFloor(settings.http);
 progress('the yardstick: /healthz against routes that only compute longer');
@@ -49,6 +61,11 @@ const seedDir = mkdtempSync(join(tmpdir(), 'iskp-bench-seed-'));
 const seed = (await ensureIndex({ corpusDir, dataDir: seedDir, embedder })).stored.data;
 rmSync(seedDir, { recursive: true, force: true });
 results.retrieval = await benchRetrieval(seed, embedder, settings.retrieval);
+
+if (answerThreads > 0) {
+  progress(`a corpus grown by ${settings.largerCorpus.documents.toLocaleString('en')} synthetic chunks: asks, and /healthz while they run, on threads and on the event loop`);
+  results.largerCorpus = await benchLargerCorpus(seed, { ...settings.largerCorpus, answerThreads, connections: settings.http.connections });
+}
 
 progress('cold start');
 results.coldStart = await benchColdStart(corpusDir, embedder, settings.coldStartRuns);

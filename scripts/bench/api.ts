@@ -32,6 +32,9 @@ const ASK: Target = { name: 'POST /api/ask', method: 'POST', path: '/api/ask', b
 // memo keyed by text. The row above repeats ten texts, which those memos soon all hold.
 const UNSEEN: Target = { name: 'POST /api/ask, unseen questions', method: 'POST', path: '/api/ask', nextBody: unseenQuestions() };
 
+/** The rows of the second server, which answers on the event loop: the plain and unseen questions, against its own `/healthz`. */
+export const EVENT_LOOP_TARGETS: Target[] = [HEALTHZ, ASK, UNSEEN, DECLINED].map((t) => ({ ...t, name: `event loop: ${t.name}` }));
+
 export const API_TARGETS: Target[] = [
   HEALTHZ,
   ASK,
@@ -41,13 +44,17 @@ export const API_TARGETS: Target[] = [
   DECLINED,
 ];
 
-export async function benchApi(opts: Omit<LoadOptions, 'url'>): Promise<ApiResult[]> {
+/**
+ * `targets` against the app's server answering on `answerThreads` threads (0: on the event loop);
+ * every route's throughput relative to the first, `/healthz`.
+ */
+export async function benchApi(opts: Omit<LoadOptions, 'url'>, { answerThreads, targets = API_TARGETS }: { answerThreads: number; targets?: Target[] }): Promise<ApiResult[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'iskp-bench-api-'));
-  const server = await spawnServer({ DATA_DIR: dataDir });
+  const server = await spawnServer({ DATA_DIR: dataDir, ANSWER_THREADS: String(answerThreads) });
   try {
     await waitReady(server);
     await checkAnswers(server.url);
-    return relativeToFirst(await measureAlternating(API_TARGETS, { ...opts, url: server.url, pid: server.process.pid }));
+    return relativeToFirst(await measureAlternating(targets, { ...opts, url: server.url, pid: server.process.pid }));
   } finally {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -47,13 +47,13 @@ export interface LoadOptions {
 
 export async function measureAlternating(targets: Target[], opts: LoadOptions): Promise<LoadResult[]> {
   const totals = targets.map((t) => ({ target: t, requests: 0, seconds: 0, errors: 0, cpuMs: 0, latencies: [] as number[], roundRps: [] as number[] }));
-  for (const t of targets) if (opts.warmupSeconds > 0) await runOnce(t, { ...opts, secondsPerRound: opts.warmupSeconds }, []);
+  for (const t of targets) if (opts.warmupSeconds > 0) await runLoad(t, { ...opts, secondsPerRound: opts.warmupSeconds }, []);
   for (let round = 0; round < opts.rounds; round++) {
     // Reverse the order every other round: whichever runs second inherits a warmer heap.
     const order = round % 2 ? [...totals].reverse() : totals;
     for (const t of order) {
       const cpuBefore = cpuMs(opts.pid);
-      const r = await runOnce(t.target, opts, t.latencies);
+      const r = await runLoad(t.target, opts, t.latencies);
       t.cpuMs += cpuMs(opts.pid) - cpuBefore;
       t.requests += r.requests.total;
       t.seconds += r.duration;
@@ -74,7 +74,8 @@ export async function measureAlternating(targets: Target[], opts: LoadOptions): 
   }));
 }
 
-function runOnce(target: Target, opts: LoadOptions, latencies: number[]) {
+/** One run of autocannon on `target` for `opts.secondsPerRound`, each response's latency pushed to `latencies`. */
+export function runLoad(target: Target, opts: Pick<LoadOptions, 'url' | 'connections' | 'secondsPerRound'>, latencies: number[]) {
   const bodies = target.bodies ?? [undefined];
   const { nextBody } = target;
   const instance = autocannon({

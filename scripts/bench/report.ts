@@ -4,13 +4,18 @@ import type { ApiResult, YardstickResult } from './api';
 import type { LoadResult } from './http-load';
 import type { ColdStartRow } from './cold-start';
 import type { IngestRow } from './ingest';
+import type { LargerCorpusRow } from './larger-corpus';
 import type { RetrievalRow } from './retrieval';
 import { round, table } from './stats';
 
 export interface BenchResults {
   machine: { cores: number; cpu: string; node: string; loadAverage: { start: number[]; end: number[] } };
   settings: Record<string, unknown>;
+  /** The answer threads of the `api` section's server (ANSWER_THREADS=auto on this machine). */
+  answerThreads?: number;
   api?: ApiResult[];
+  /** The same server answering on its event loop (ANSWER_THREADS=0); absent when `api` already did. */
+  apiEventLoop?: ApiResult[];
   /** The same request shapes against a bare Hono app: what HTTP and the framework cost alone. */
   floor?: LoadResult[];
   /** `/healthz` against routes that only compute N µs more: what the harness reads for a known extra cost. */
@@ -18,6 +23,8 @@ export interface BenchResults {
   /** The answer path in one process, warm and with the caches swept before each question. */
   answerLoop?: AnswerLoopRow[];
   retrieval?: RetrievalRow[];
+  /** A corpus grown with synthetic documents: asks, and `/healthz` while they run, on threads and on the event loop. */
+  largerCorpus?: LargerCorpusRow[];
   coldStart?: ColdStartRow[];
   ingest?: IngestRow[];
 }
@@ -57,15 +64,13 @@ export function renderMarkdown(r: BenchResults): string {
     `Machine: ${machine.cores} cores (${machine.cpu}), Node ${machine.node}; load average ${machine.loadAverage.start.map(round).join(' / ')} at start, ` +
       `${machine.loadAverage.end.map(round).join(' / ')} at end (1 / 5 / 15 min).`,
   );
-  if (r.api) {
-    parts.push(
-      '### HTTP, seed corpus, extractive answers\n\n' +
-        table(
-          ['route', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'x /healthz', 'by round', 'server CPU µs/req'],
-          r.api.map((a) => [a.name, a.rps, a.p50, a.p99, a.errors, a.ratio, span(a.roundRatios), a.cpuMsPerRequest * 1000]),
-        ),
+  const httpTable = (rows: ApiResult[]) =>
+    table(
+      ['route', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'x /healthz', 'by round', 'server CPU µs/req'],
+      rows.map((a) => [a.name, a.rps, a.p50, a.p99, a.errors, a.ratio, span(a.roundRatios), a.cpuMsPerRequest * 1000]),
     );
-  }
+  if (r.api) parts.push(`### HTTP, seed corpus, extractive answers, answering ${threads(r.answerThreads)} (ANSWER_THREADS=auto)\n\n${httpTable(r.api)}`);
+  if (r.apiEventLoop) parts.push(`### The same, answering on the event loop (ANSWER_THREADS=0), same run\n\n${httpTable(r.apiEventLoop)}`);
   if (r.floor) {
     parts.push(
       '### The floor: a bare Hono app on the same Node HTTP server, same run\n\n' +
@@ -115,6 +120,15 @@ export function renderMarkdown(r: BenchResults): string {
           .join(''),
     );
   }
+  if (r.largerCorpus) {
+    parts.push(
+      '### A larger corpus: `/api/ask` alone, and `/healthz` from one client while eight ask\n\n' +
+        table(
+          ['answering', 'chunks', '/api/ask req/s', '/api/ask p99 ms', '/healthz under asks req/s', 'p50 ms', 'p99 ms'],
+          r.largerCorpus.map((x) => [threads(x.answerThreads), x.chunks, x.ask.rps, x.ask.p99, x.probe.rps, x.probe.p50, x.probe.p99]),
+        ),
+    );
+  }
   if (r.coldStart) {
     parts.push(
       '### Cold start: process spawn to first answered `/api/ask`\n\n' +
@@ -131,6 +145,8 @@ export function renderMarkdown(r: BenchResults): string {
   if (targets.length) parts.push('### Targets\n\n' + table(['target', 'measured', 'met'], targets.map((t) => [t.target, t.measured, t.met ? 'yes' : 'no'])));
   return parts.join('\n\n');
 }
+
+const threads = (n = 0) => (n === 0 ? 'on the event loop' : `on ${n} thread${n > 1 ? 's' : ''}`);
 
 /** "0.41-0.47": a range of ratios, one figure when it has no width. */
 const span = ([min, max]: readonly [number, number]) => (round(min) === round(max) ? String(round(min)) : `${round(min)}-${round(max)}`);
