@@ -4,7 +4,7 @@
  * and a yardstick (routes that compute N µs longer than `/healthz`) to read that ratio by, the
  * same answers in one process (warm, and with the caches swept), retrieval at 1k-100k chunks
  * against a brute-force floor, cold start and ingest. Prints markdown tables, or with `--json`
- * the same figures as JSON; `--quick` for a short run (about 50 s, no 100k).
+ * the same figures as JSON; `--quick` for a short run (about 1.5 min, no 100k).
  * docs/benchmarks.md explains the columns and holds the latest figures.
  */
 import { mkdtempSync, rmSync } from 'node:fs';

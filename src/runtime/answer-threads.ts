@@ -18,7 +18,7 @@ export type FromThread =
 export interface AnswerThreads extends Answerer {
   /** Hands every thread the index; resolves once all can answer, rejects (and stops them) if one cannot. */
   load(data: IndexData): Promise<void>;
-  /** How many threads answer. */
+  /** How many threads were started. */
   readonly size: number;
   /** The dense scan the threads run (`wasm-simd` or `js`), known once loaded. */
   readonly kernel: string;

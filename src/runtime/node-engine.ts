@@ -50,7 +50,8 @@ export async function loadNodeServing(config: Config, logger: Logger, threads?: 
 const ensureNodeIndex = (config: Config, logger: Logger, embedder: Embedder) =>
   ensureIndex({ corpusDir: config.CORPUS_DIR, dataDir: config.DATA_DIR, embedder, log: (msg, fields) => logger.info(msg, fields) });
 
-// The vectors stay with the answer threads: this thread only lists sources and counts chunks.
+// No search index here: this thread only lists sources and counts chunks. (The pool of threads keeps the
+// data itself, to restart a thread that dies.)
 const catalog = ({ embedder, sources, chunks }: IndexData): Catalog => ({ embedder, sources, chunks, sourceById: new Map(sources.map((s) => [s.id, s])) });
 
 const describe = (index: Catalog): LogFields => ({ sources: index.sources.length, chunks: index.chunks.length, embedder: index.embedder.model });
