@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerEvent } from '../../src/answer/types';
 import { parseConfig, type Config } from '../../src/config';
@@ -6,6 +9,7 @@ import type { IndexData } from '../../src/index/types';
 import { createLogger, silentLogger } from '../../src/log';
 import { answerThreadCount, startAnswerThreads, type AnswerThreads } from '../../src/runtime/answer-threads';
 import { QUESTIONS } from '../../scripts/bench/questions';
+import { makeTinyModel, TINY_MODEL_NAME } from '../../scripts/make-tiny-model';
 import { loadTestEngine } from '../helpers/engine';
 
 describe('answerThreadCount()', () => {
@@ -71,6 +75,19 @@ describe('startAnswerThreads()', () => {
       const events = await collect(threads.stream({ question }));
       expect(events.at(-1)?.type).toBe('end');
       expect(events).toEqual(await collect(engine.answerer.stream({ question })));
+    }
+  });
+
+  it('embeds questions with the model the index was built with: transformers', async () => {
+    const modelDir = mkdtempSync(join(tmpdir(), 'tiny-model-'));
+    await makeTinyModel(modelDir);
+    const tiny = await loadTestEngine({ EMBEDDER: 'transformers', EMBEDDING_MODEL: TINY_MODEL_NAME, MODEL_DIR: modelDir });
+    const pool = startAnswerThreads({ threads: 1, config: tiny.config, logger: silentLogger });
+    try {
+      await pool.load(tiny.ingest.stored.data);
+      for (const question of QUESTIONS.slice(0, 4)) expect(await pool.ask({ question })).toEqual(await tiny.answerer.ask({ question }));
+    } finally {
+      await pool.close();
     }
   });
 
