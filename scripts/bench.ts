@@ -4,7 +4,7 @@
  * and a yardstick (routes that compute N µs longer than `/healthz`) to read that ratio by, the
  * same answers in one process (warm, and with the caches swept), retrieval at 1k-100k chunks
  * against a brute-force floor, cold start and ingest. Prints markdown tables, or with `--json`
- * the same figures as JSON; `--quick` for a short run (about 1.5 min, no 100k).
+ * the same figures as JSON; `--quick` for a short run (about 75 s, no 100k).
  * docs/benchmarks.md explains the columns and holds the latest figures.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -28,8 +28,8 @@ const json = args.has('--json');
 const corpusDir = join(import.meta.dirname, '../corpus');
 
 const settings = quick
-  ? { http: { rounds: 2, secondsPerRound: 1, connections: 8, warmupSeconds: 1 }, answerLoop: { sweeps: [0, 1, 4], rounds: 2 }, retrieval: { sizes: [1_000, 10_000], passes: 2, maxStoreSize: 10_000 }, largerCorpus: { documents: 1_000, rounds: 1, secondsPerRound: 1 }, coldStartRuns: 1, ingestRuns: 1 }
-  : { http: { rounds: 5, secondsPerRound: 3, connections: 8, warmupSeconds: 2 }, answerLoop: { sweeps: [0, 1, 4], rounds: 10 }, retrieval: { sizes: [1_000, 10_000, 100_000], passes: 5, maxStoreSize: 100_000 }, largerCorpus: { documents: 10_000, rounds: 4, secondsPerRound: 3 }, coldStartRuns: 3, ingestRuns: 3 };
+  ? { http: { rounds: 2, secondsPerRound: 1, connections: 8, warmupSeconds: 1 }, answerLoop: { sweeps: [0, 1, 4], rounds: 2 }, retrieval: { sizes: [1_000, 10_000], passes: 2, maxStoreSize: 10_000 }, largerCorpus: { syntheticChunks: 1_000, rounds: 1, secondsPerRound: 1 }, coldStartRuns: 1, ingestRuns: 1 }
+  : { http: { rounds: 5, secondsPerRound: 3, connections: 8, warmupSeconds: 2 }, answerLoop: { sweeps: [0, 1, 4], rounds: 10 }, retrieval: { sizes: [1_000, 10_000, 100_000], passes: 5, maxStoreSize: 100_000 }, largerCorpus: { syntheticChunks: 10_000, rounds: 4, secondsPerRound: 3 }, coldStartRuns: 3, ingestRuns: 3 };
 
 const results: BenchResults = {
   machine: { cores: cpus().length, cpu: cpus()[0]?.model.trim() ?? 'unknown', node: process.versions.node, loadAverage: { start: loadavg(), end: [] } },
@@ -63,8 +63,8 @@ rmSync(seedDir, { recursive: true, force: true });
 results.retrieval = await benchRetrieval(seed, embedder, settings.retrieval);
 
 if (answerThreads > 0) {
-  progress(`a corpus grown by ${settings.largerCorpus.documents.toLocaleString('en')} synthetic chunks: asks, and /healthz while they run, on threads and on the event loop`);
-  results.largerCorpus = await benchLargerCorpus(seed, { ...settings.largerCorpus, answerThreads, connections: settings.http.connections });
+  progress(`a corpus grown by ${settings.largerCorpus.syntheticChunks.toLocaleString('en')} synthetic chunks: asks, and /healthz while they run, on threads and on the event loop`);
+  results.largerCorpus = await benchLargerCorpus(seed, { ...settings.largerCorpus, answerThreads, connections: settings.http.connections, warmupSeconds: settings.http.warmupSeconds });
 }
 
 progress('cold start');

@@ -22,11 +22,11 @@ function relativeToFirst(results: LoadResult[]): ApiResult[] {
   });
 }
 
-const HEALTHZ: Target = { name: 'GET /healthz', method: 'GET', path: '/healthz' };
+export const HEALTHZ: Target = { name: 'GET /healthz', method: 'GET', path: '/healthz' };
 // Declined before any retrieval: what a question costs in HTTP alone, the ceiling for the rows above.
 const DECLINED: Target = { name: 'POST /api/ask, declined', method: 'POST', path: '/api/ask', bodies: [{ question: 'Write a poem about the Taliban.' }] };
 
-const ASK: Target = { name: 'POST /api/ask', method: 'POST', path: '/api/ask', bodies: QUESTIONS.map((question) => ({ question })) };
+export const ASK: Target = { name: 'POST /api/ask', method: 'POST', path: '/api/ask', bodies: QUESTIONS.map((question) => ({ question })) };
 // The same questions as the server has never seen them, as most of real traffic is: each request's
 // question ends in its own run of punctuation, which changes no answer but is new text to every
 // memo keyed by text. The row above repeats ten texts, which those memos soon all hold.
