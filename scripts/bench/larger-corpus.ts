@@ -31,19 +31,24 @@ export async function benchLargerCorpus(
   const corpusDir = join(root, 'corpus');
   cpSync(join(import.meta.dirname, '../../corpus'), corpusDir, { recursive: true });
   syntheticDocuments(seed, syntheticChunks).sources.forEach((s, i) => writeFileSync(join(corpusDir, `synthetic-${i}.md`), `---\ntitle: ${JSON.stringify(s.title)}\nyear: ${s.year}\n---\n${s.text}\n`));
-  const servers: { threads: number; server: BenchServer; chunks: number }[] = [];
+  const servers: { threads: number; server: BenchServer }[] = [];
   try {
     // One ingest, then a copy of its index for each server, so neither spends the rounds building one.
     const built = join(root, 'data-built');
     const ingest = await spawnServer({ DATA_DIR: built, CORPUS_DIR: corpusDir, ANSWER_THREADS: '0' });
-    await waitReady(ingest).finally(() => ingest.stop());
+    let chunks: number;
+    try {
+      await waitReady(ingest);
+      chunks = ((await (await fetch(`${ingest.url}/readyz`)).json()) as { chunks: number }).chunks;
+    } finally {
+      await ingest.stop();
+    }
     for (const threads of [answerThreads, 0]) {
       const dataDir = join(root, `data-${threads}`);
       cpSync(built, dataDir, { recursive: true });
       const server = await spawnServer({ DATA_DIR: dataDir, CORPUS_DIR: corpusDir, ANSWER_THREADS: String(threads) });
-      servers.push({ threads, server, chunks: 0 });
+      servers.push({ threads, server });
       await waitReady(server);
-      servers.at(-1)!.chunks = ((await (await fetch(`${server.url}/readyz`)).json()) as { chunks: number }).chunks;
     }
     // Untimed first, as in the HTTP section: a cold answer path would count against whichever ran first.
     for (const { server } of servers) await runLoad(ASK, { url: server.url, connections, secondsPerRound: warmupSeconds }, []);
@@ -60,7 +65,7 @@ export async function benchLargerCorpus(
         t.probeSeconds += probe.duration;
       }
     }
-    return servers.map(({ threads, chunks }, i) => {
+    return servers.map(({ threads }, i) => {
       const t = totals[i]!;
       return {
         answerThreads: threads,

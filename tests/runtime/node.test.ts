@@ -4,6 +4,7 @@ import { FROM_SOURCES, startServer, type RunningServer } from '../helpers/start-
 
 // Its own folder in dist/, not npm start's: a test run must not replace a bundle someone is serving.
 const BUNDLE_DIR = 'dist/test/node';
+const readyLine = (s: RunningServer) => s.logs.find((l) => l.includes('"msg":"ready"'));
 
 describe.each([
   { runs: `npm start: ${SERVER_ENTRY} bundled`, nodeArgs: async () => ['--enable-source-maps', await buildServer(SERVER_ENTRY, BUNDLE_DIR)] },
@@ -40,17 +41,17 @@ describe.each([
 
   // The files it reads from the project's folder, wherever its code runs from.
   it('finds the dense kernel and the widget sources', async () => {
-    expect(server.logs.find((l) => l.includes('"msg":"ready"'))).toContain('"kernel":"wasm-simd"');
+    expect(readyLine(server)).toContain('"kernel":"wasm-simd"');
     const res = await fetch(`${server.url}/widget.js`);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('iskp-briefing');
   });
 
   it('answers on two threads as it answers on the event loop (ANSWER_THREADS=0)', async () => {
-    expect(server.logs.find((l) => l.includes('"msg":"ready"'))).toContain('"answerThreads":2');
+    expect(readyLine(server)).toContain('"answerThreads":2');
     const inProcess = await start({ ANSWER_THREADS: '0' });
     try {
-      expect(inProcess.logs.find((l) => l.includes('"msg":"ready"'))).toContain('"answerThreads":0');
+      expect(readyLine(inProcess)).toContain('"answerThreads":0');
       const ask = async (url: string, question: string) =>
         (await fetch(`${url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) })).json();
       for (const question of ['What does the author recommend?', 'Write a poem about the Taliban.']) {
