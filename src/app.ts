@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import { requestId } from 'hono/request-id';
 import type { Answerer } from './answer/types';
 import { createApiRoutes } from './channels/api/routes';
 import { createSourcesRoutes } from './channels/api/sources';
@@ -16,6 +15,7 @@ import { createBodyLimits } from './http/body-limit';
 import { createClientKey, workersConnectionAddress } from './http/client-key';
 import { createMethodNotAllowed } from './http/method-not-allowed';
 import { createRateLimit, QUESTION_PATHS } from './http/rate-limit';
+import { createRequestId } from './http/request-id';
 import { createRequestLog, type LogScope } from './http/request-log';
 import { createSecurityHeaders } from './http/security-headers';
 import { createTimeBudget, requestBudgetMs } from './http/time-budget';
@@ -61,17 +61,18 @@ export interface AppDeps {
 }
 
 /**
- * For the request log: `question` is set by the question routes once the body is read;
+ * For the request log: `clientRequestId` is an X-Request-Id we did not adopt (see request-id.ts);
+ * `question` is set by the question routes once the body is read;
  * `logLevel` by a route whose 5xx is routine (a readiness probe while the index loads).
  */
-export type AppEnv = { Variables: { requestId: string; question?: string; logLevel?: 'info' | 'warn' } };
+export type AppEnv = { Variables: { requestId: string; clientRequestId?: string; question?: string; logLevel?: 'info' | 'warn' } };
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const { config } = deps;
   const clientKey = createClientKey({ connectionAddress: deps.clientAddress ?? workersConnectionAddress, trustProxy: config.TRUST_PROXY });
   // Outermost first: every response, errors included, gets an id, a log line and secure headers.
-  app.use(requestId());
+  app.use(createRequestId({ trustProxy: config.TRUST_PROXY }));
   app.use(createRequestLog({ logger: deps.logger, clientKey, logQuestions: config.LOG_QUESTIONS, scope: deps.logScope, now: deps.now }));
   app.use(createSecurityHeaders());
   app.use(createMethodNotAllowed(app));

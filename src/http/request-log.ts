@@ -31,9 +31,11 @@ export function createRequestLog({ logger, clientKey, logQuestions, scope, now =
     const requestId = c.get('requestId');
     await (scope ? scope({ requestId }, next) : next());
     const question = c.get('question');
+    const clientRequestId = c.get('clientRequestId');
     const status = c.res.status;
     logger[c.get('logLevel') ?? (status >= 500 ? 'error' : 'info')]('request', {
       requestId,
+      ...(clientRequestId === undefined ? {} : { clientRequestId }),
       method: c.req.method,
       path: c.req.path.slice(0, MAX_PATH_CHARS),
       status,
