@@ -46,17 +46,21 @@ export function answerThreadCount(config: Config, cores = availableParallelism()
  * Each question goes to the thread with the fewest in flight. A thread that dies is replaced; the
  * questions it held fail with a 503.
  */
-export function startAnswerThreads({ threads, config, logger, entry = ANSWER_THREAD }: {
+export function startAnswerThreads({ threads, config, logger, entry = ANSWER_THREAD, questionTimeoutMs = QUESTION_TIMEOUT_MS }: {
   threads: number;
   config: Config;
   logger: Logger;
-  /** The thread's module; tests hand in one that can be made to die. */
+  /** The thread's module; tests hand in one that can be made to die or hang. */
   entry?: URL;
+  /** How long a loaded thread may take over one question before it is stopped and replaced. */
+  questionTimeoutMs?: number;
 }): AnswerThreads {
   interface Thread {
     worker: Worker;
     pending: Map<number, { resolve: (r: AskResponse) => void; reject: (e: Error) => void }>;
     ready: Promise<void>;
+    /** Set when the pool stopped it for outliving a question's budget. */
+    stuck?: boolean;
   }
   const pool: Thread[] = [];
   let data: IndexData | undefined;
@@ -83,12 +87,12 @@ export function startAnswerThreads({ threads, config, logger, entry = ANSWER_THR
       });
       worker.on('error', (err) => (failure = err));
       worker.on('exit', (code) => {
-        pool.splice(pool.indexOf(thread), 1);
+        leave(thread);
         const error = String(failure ?? `exit code ${code}`);
         for (const { reject } of pending.values()) reject(new AppError(503, 'answerer_unavailable', 'The answering thread stopped while answering; ask again.'));
         if (!started) return reject(new Error(`an answer thread stopped before it could answer: ${error}`));
-        if (closing) return;
-        // A thread that was answering is replaced; one that cannot even load is not retried.
+        // A stuck thread was replaced when it was stopped; one that cannot even load is not retried.
+        if (closing || thread.stuck) return;
         logger.error('answer thread stopped; starting another', { error });
         spawn().ready.catch((err) => logger.error('could not replace the answer thread', { error: String(err) }));
       });
@@ -99,6 +103,20 @@ export function startAnswerThreads({ threads, config, logger, entry = ANSWER_THR
     if (data) worker.postMessage({ type: 'load', data } satisfies ToThread);
     pool.push(thread);
     return thread;
+  }
+
+  function leave(thread: Thread) {
+    const at = pool.indexOf(thread);
+    if (at >= 0) pool.splice(at, 1);
+  }
+
+  /** Stops a thread that is busy with no end in sight (a pattern gone exponential): only terminate() can. */
+  function replaceStuck(thread: Thread) {
+    thread.stuck = true;
+    leave(thread);
+    logger.warn('answer thread stopped: a question outlived its budget; starting another', { questionTimeoutMs });
+    spawn().ready.catch((err) => logger.error('could not replace the answer thread', { error: String(err) }));
+    void thread.worker.terminate();
   }
 
   for (let i = 0; i < threads; i++) spawn();
@@ -113,10 +131,25 @@ export function startAnswerThreads({ threads, config, logger, entry = ANSWER_THR
     for (const t of pool) if (t.pending.size < thread!.pending.size) thread = t;
     if (!thread || !data) return Promise.reject(new AppError(503, 'answerer_unavailable', 'No answering thread is running; try again in a moment.'));
     const id = nextId++;
-    const { pending, worker } = thread;
-    return new Promise((resolve, reject) => {
-      pending.set(id, { resolve, reject });
-      worker.postMessage({ type: 'ask', id, request: history ? { question, history } : { question } } satisfies ToThread);
+    const chosen = thread;
+    return new Promise<AskResponse>((resolve, reject) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const settle = <T>(done: (value: T) => void) => (value: T) => {
+        clearTimeout(timer);
+        done(value);
+      };
+      chosen.pending.set(id, { resolve: settle(resolve), reject: settle(reject) });
+      chosen.worker.postMessage({ type: 'ask', id, request: history ? { question, history } : { question } } satisfies ToThread);
+      // The clock starts once the thread can answer, so a replacement still loading its index is
+      // never taken for a stuck one. The thread's other questions fail with it, as with a crash.
+      void chosen.ready.then(() => {
+        if (!chosen.pending.has(id)) return;
+        timer = setTimeout(() => {
+          chosen.pending.delete(id);
+          reject(new AppError(503, 'timeout', 'The answer took too long; please try again.', { headers: { 'Retry-After': '1' } }));
+          replaceStuck(chosen);
+        }, questionTimeoutMs);
+      }, () => {});
     });
   }
 
@@ -144,6 +177,9 @@ export function startAnswerThreads({ threads, config, logger, entry = ANSWER_THR
     close,
   };
 }
+
+/** Far beyond any real answer (milliseconds), well inside the request's own time budget. */
+const QUESTION_TIMEOUT_MS = 5_000;
 
 // Beside this module: the bundle's `.mjs` under `npm start`, the TypeScript source otherwise.
 const ANSWER_THREAD = new URL(import.meta.url.endsWith('.mjs') ? './answer-thread.mjs' : './answer-thread.ts', import.meta.url);

@@ -108,7 +108,7 @@ describe('startAnswerThreads()', () => {
 
   it('fails the questions a dying thread held with a 503, replaces it, and answers again', async () => {
     const logs: string[] = [];
-    const entry = new URL('../fixtures/runtime/dying-answer-thread.ts', import.meta.url);
+    const entry = new URL('../fixtures/runtime/faulty-answer-thread.ts', import.meta.url);
     const dying = startAnswerThreads({ threads: 1, config, logger: createLogger({ write: (l) => logs.push(l) }), entry });
     try {
       await dying.load(data);
@@ -121,6 +121,24 @@ describe('startAnswerThreads()', () => {
       expect(logs.join('\n')).toContain('answer thread stopped; starting another');
     } finally {
       await dying.close();
+    }
+  });
+
+  it('stops a thread stuck on a question once its budget is spent, answers that question 503, and answers the next one', async () => {
+    const logs: string[] = [];
+    const entry = new URL('../fixtures/runtime/faulty-answer-thread.ts', import.meta.url);
+    const stuck = startAnswerThreads({ threads: 1, config, logger: createLogger({ write: (l) => logs.push(l) }), entry, questionTimeoutMs: 300 });
+    try {
+      await stuck.load(data);
+      const started = performance.now();
+      await expect(stuck.ask({ question: 'hang' })).rejects.toMatchObject({ status: 503, code: 'timeout' });
+      expect(performance.now() - started).toBeLessThan(2_000);
+      // Sent right after the poisoned one: the fresh thread answers it once loaded.
+      const answer = await stuck.ask({ question: 'Who wrote the paper?' });
+      expect(answer.citations[0]?.sourceId).toBe('tassev-2024');
+      expect(logs.join('\n')).toContain('a question outlived its budget; starting another');
+    } finally {
+      await stuck.close();
     }
   });
 });
