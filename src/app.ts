@@ -13,6 +13,7 @@ import type { RecordFeedback } from './feedback';
 import { createApiKeyGuard } from './http/api-keys';
 import { createBodyLimits } from './http/body-limit';
 import { createClientKey, workersConnectionAddress } from './http/client-key';
+import { createHostGuard, createSite } from './http/hosts';
 import { createMethodNotAllowed } from './http/method-not-allowed';
 import { createRateLimit, QUESTION_PATHS } from './http/rate-limit';
 import { createRequestId } from './http/request-id';
@@ -55,6 +56,8 @@ export interface AppDeps {
   widgetScript?: () => Promise<string> | string;
   /** The connection's remote address (Node: getConnInfo). Absent: CF-Connecting-IP on Workers, else every client is one. */
   clientAddress?: (c: Context) => string | undefined;
+  /** True on Workers, where the platform routes by host name: see `SiteOptions.routedByHost`. */
+  routedByHost?: boolean;
   /** Runs a request with its id on every log line written meanwhile (Node: AsyncLocalStorage). */
   logScope?: LogScope;
   now?: () => number;
@@ -75,14 +78,17 @@ export function createApp(deps: AppDeps) {
   app.use(createRequestId({ trustProxy: config.TRUST_PROXY }));
   app.use(createRequestLog({ logger: deps.logger, clientKey, logQuestions: config.LOG_QUESTIONS, scope: deps.logScope, now: deps.now }));
   app.use(createSecurityHeaders());
+  // A host name the server does not answer for (DNS rebinding) is refused before anything else.
+  const site = createSite({ publicUrl: config.PUBLIC_URL, allowedHosts: config.ALLOWED_HOSTS, routedByHost: deps.routedByHost });
+  app.use(createHostGuard(site, config.TRUST_PROXY));
   app.use(createMethodNotAllowed(app));
   app.use(createTimeBudget({ ms: requestBudgetMs(config.LLM_TIMEOUT_MS) }));
   // Then the cheapest refusals first: a foreign origin, too many questions, no key, too big a body.
-  const originGuard = createOriginGuard({ allowedOrigins: config.WIDGET_ALLOWED_ORIGINS, trustProxy: config.TRUST_PROXY });
+  const originGuard = createOriginGuard({ allowedOrigins: config.WIDGET_ALLOWED_ORIGINS, site });
   for (const path of WIDGET_API_PATHS) app.use(path, originGuard);
   const rateLimit = createRateLimit({ perMinute: config.RATE_LIMIT_PER_MINUTE, clientKey, shared: deps.rateLimit, now: deps.now });
   for (const path of QUESTION_PATHS) app.use(path, rateLimit);
-  app.use('/api/*', createApiKeyGuard({ keys: config.API_KEYS, allowedOrigins: config.WIDGET_ALLOWED_ORIGINS, trustProxy: config.TRUST_PROXY, logger: deps.logger }));
+  app.use('/api/*', createApiKeyGuard({ keys: config.API_KEYS, allowedOrigins: config.WIDGET_ALLOWED_ORIGINS, site, logger: deps.logger }));
   app.use('/api/*', createBodyLimits());
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));

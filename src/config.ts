@@ -42,8 +42,14 @@ export const configSchema = z.object({
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_BOT_TOKEN: optionalString,
   SLACK_API_URL: url('https://slack.com/api'),
+  // Where Slack's response_urls live: the server posts to no other host on a slash command's behalf.
+  SLACK_HOOKS_URL: url('https://hooks.slack.com'),
   SLACK_COMMAND: z.string().regex(/^\/[\w-]+$/, 'must look like /iskp').default('/iskp'),
   WIDGET_ALLOWED_ORIGINS: list,
+  // The server's own address: its host is answered for, and its origin counts as the server's own pages.
+  PUBLIC_URL: url(),
+  // Further host names the server answers for (`*`: any); loopback names always are.
+  ALLOWED_HOSTS: list,
   API_KEYS: list,
   RATE_LIMIT_PER_MINUTE: int(30, 0, 1_000_000),
   TRUST_PROXY: flag,

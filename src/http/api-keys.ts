@@ -1,7 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { isOriginAllowed, isSameOrigin } from '../channels/widget/origins';
+import { isOriginAllowed } from '../channels/widget/origins';
 import { AppError } from '../errors';
 import type { Logger } from '../log';
+import type { Site } from './hosts';
 import { createKeyedHash } from './keyed-hash';
 
 export interface ApiKeyOptions {
@@ -9,24 +10,25 @@ export interface ApiKeyOptions {
   keys: readonly string[];
   /** WIDGET_ALLOWED_ORIGINS: pages on these origins (and the server's own) use the API without a key. */
   allowedOrigins: readonly string[];
-  trustProxy: boolean;
+  /** Which origins are the server's own pages. */
+  site: Site;
   logger?: Logger;
 }
 
 /**
  * `Authorization: Bearer <key>` on /api/*, else 401 `unauthorized` with `WWW-Authenticate: Bearer`.
- * Browser pages on an allowed origin pass without one: a key in a public page's script would be
- * no secret. That exception stops other websites (a browser will not forge Origin), not scripts
- * (curl will); the rate limit covers those.
+ * Browser pages on an allowed origin or the server's own pass without one: a key in a public
+ * page's script would be no secret. That exception stops other websites (a browser will not forge
+ * Origin or Referer), not scripts (curl will); the rate limit covers those.
  */
-export function createApiKeyGuard({ keys, allowedOrigins, trustProxy, logger }: ApiKeyOptions): MiddlewareHandler {
+export function createApiKeyGuard({ keys, allowedOrigins, site, logger }: ApiKeyOptions): MiddlewareHandler {
   if (!keys.length) return (_c, next) => next();
   if (allowedOrigins.includes('*')) {
     logger?.warn('API_KEYS is set but WIDGET_ALLOWED_ORIGINS is "*": any request that sends an Origin header is let through without a key');
   }
   const matches = createKeyMatcher(keys);
   return async (c, next) => {
-    if (fromAllowedPage(c, allowedOrigins, trustProxy)) return next();
+    if (fromAllowedPage(c, allowedOrigins, site)) return next();
     const token = bearerToken(c.req.header('authorization'));
     if (token && (await matches(token))) return next();
     const [message, challenge] = token
@@ -36,11 +38,16 @@ export function createApiKeyGuard({ keys, allowedOrigins, trustProxy, logger }: 
   };
 }
 
-function fromAllowedPage(c: Context, allowedOrigins: readonly string[], trustProxy: boolean): boolean {
-  // Same-origin GETs carry no Origin header, only Sec-Fetch-Site.
-  if (c.req.header('sec-fetch-site') === 'same-origin') return true;
+/**
+ * A page's request names its origin in `Origin`. A same-origin GET carries none, so there the
+ * browser's `Sec-Fetch-Site: same-origin` must come with a `Referer` on one of the server's own
+ * origins: Sec-Fetch-Site alone says "the same origin as the URL", which a rebinding page shares.
+ */
+function fromAllowedPage(c: Context, allowedOrigins: readonly string[], site: Site): boolean {
   const origin = c.req.header('origin');
-  return origin !== undefined && (isSameOrigin(c, origin, trustProxy) || isOriginAllowed(origin, allowedOrigins));
+  if (origin !== undefined) return site.isOwnOrigin(origin, c) || isOriginAllowed(origin, allowedOrigins);
+  const referer = c.req.header('referer');
+  return c.req.header('sec-fetch-site') === 'same-origin' && referer !== undefined && site.isOwnOrigin(referer, c);
 }
 
 export function bearerToken(header: string | undefined): string | undefined {

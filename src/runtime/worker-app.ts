@@ -67,6 +67,8 @@ function buildApp(env: WorkerEnv, { snapshot, widgetScript, waitUntil, dotProduc
     // Cloudflare sets it on every request, overwriting any the client sent.
     clientAddress: (c) => c.req.header('cf-connecting-ip'),
     logScope: (fields, run) => requestFields.run(fields, run),
+    // Cloudflare hands the Worker only requests for its own routes, so a rebinding name never arrives.
+    routedByHost: true,
     // Left to their defaults: recordFeedback (no file to append to, so votes go to Workers Logs)
     // and fetch (the global one).
   };

@@ -39,8 +39,25 @@ describe('API keys (API_KEYS set)', () => {
     const { send } = await keyed({ WIDGET_ALLOWED_ORIGINS: SITE });
     expect((await send(ask(undefined, { origin: SITE }))).status).toBe(200);
     expect((await send(ask(undefined, { origin: SERVER }))).status).toBe(200);
-    expect((await send(get('/api/sources/hamming-2023?format=apa', { 'sec-fetch-site': 'same-origin' }))).status).toBe(200);
+    // A same-origin GET has no Origin: the browser's Sec-Fetch-Site comes with a Referer on the server's page.
+    expect((await send(get('/api/sources/hamming-2023?format=apa', { 'sec-fetch-site': 'same-origin', referer: `${SERVER}/` }))).status).toBe(200);
     expect((await send(ask(undefined, { origin: 'https://evil.example' }))).status).toBe(403); // the origin guard, before any key check
+  });
+
+  it('never takes Sec-Fetch-Site alone, or a Referer on another site, for a key', async () => {
+    const { send } = await keyed({ WIDGET_ALLOWED_ORIGINS: SITE });
+    expect((await send(get('/api/sources', { 'sec-fetch-site': 'same-origin' }))).status).toBe(401);
+    expect((await send(ask(undefined, { 'sec-fetch-site': 'same-origin' }))).status).toBe(401);
+    expect((await send(get('/api/sources', { 'sec-fetch-site': 'same-origin', referer: 'https://evil.example/' }))).status).toBe(401);
+    expect((await send(get('/api/sources', { 'sec-fetch-site': 'cross-site', referer: `${SERVER}/` }))).status).toBe(401);
+  });
+
+  it('refuses a DNS-rebinding page, whose Host and Origin agree with each other but name another host', async () => {
+    const { send } = await keyed();
+    const rebound = new Request('http://rebound.example/api/ask', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://rebound.example', 'sec-fetch-site': 'same-origin' }, body: '{"question":"Who wrote the paper?"}' });
+    const res = await send(rebound);
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ error: { code: 'host_not_allowed' } });
   });
 
   it('keeps health, readiness, the widget script and the demo page open', async () => {

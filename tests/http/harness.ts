@@ -21,7 +21,7 @@ export async function httpApp(env: Record<string, string> = {}, deps: Partial<Ap
   const logs: Record<string, unknown>[] = [];
   const logger = createLogger({ level: 'debug', write: (line) => logs.push(JSON.parse(line) as Record<string, unknown>) });
   const app = createApp({
-    config: parseConfig({ EMBEDDER: 'lexical', ...env }),
+    config: parseConfig({ EMBEDDER: 'lexical', PUBLIC_URL: SERVER, ...env }),
     logger,
     ready: () => ready,
     waitUntil: () => {},

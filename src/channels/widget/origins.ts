@@ -1,6 +1,7 @@
-import type { Context, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import { AppError } from '../../errors';
+import type { Site } from '../../http/hosts';
 
 /** The routes a widget on another site calls (`/api/sources/*` also matches `/api/sources`). */
 export const WIDGET_API_PATHS = ['/api/ask', '/api/chat', '/api/sources/*'] as const;
@@ -24,25 +25,11 @@ export function isOriginAllowed(origin: string, allowed: readonly string[]): boo
   return allowed.some((entry) => normalizeOrigin(entry) === wanted);
 }
 
-/**
- * The server's own pages may always call it. `Sec-Fetch-Site` is set by the browser and cannot be
- * forged by page script, so it also covers TLS-terminating proxies where the URL we see is http://.
- */
-export function isSameOrigin(c: Context, origin: string, trustProxy: boolean): boolean {
-  if (c.req.header('sec-fetch-site') === 'same-origin') return true;
-  const wanted = normalizeOrigin(origin);
-  if (wanted === new URL(c.req.url).origin) return true;
-  if (!trustProxy) return false;
-  const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim();
-  const host = (c.req.header('x-forwarded-host') ?? c.req.header('host'))?.split(',')[0]?.trim();
-  return Boolean(proto && host) && normalizeOrigin(`${proto}://${host}`) === wanted;
-}
-
 export interface OriginGuardOptions {
-  /** `WIDGET_ALLOWED_ORIGINS`: exact origins, or `*`. Empty means same-origin only. */
+  /** `WIDGET_ALLOWED_ORIGINS`: exact origins, or `*`. Empty means the server's own pages only. */
   allowedOrigins: readonly string[];
-  /** `TRUST_PROXY`: believe X-Forwarded-Proto/Host when deciding what "same origin" is. */
-  trustProxy: boolean;
+  /** Which origins are the server's own pages (PUBLIC_URL, ALLOWED_HOSTS, loopback). */
+  site: Site;
 }
 
 /**
@@ -50,7 +37,7 @@ export interface OriginGuardOptions {
  * (preflight included) rather than a silent CORS failure, so it shows up in the server's logs and
  * in the site owner's network panel. Requests without `Origin` (curl, servers) pass untouched.
  */
-export function createOriginGuard({ allowedOrigins, trustProxy }: OriginGuardOptions): MiddlewareHandler {
+export function createOriginGuard({ allowedOrigins, site }: OriginGuardOptions): MiddlewareHandler {
   const withCors = cors({
     // Reached only for allowed origins; echoing (with Vary: Origin) also covers `*`.
     origin: (origin) => origin,
@@ -61,7 +48,7 @@ export function createOriginGuard({ allowedOrigins, trustProxy }: OriginGuardOpt
   });
   return async (c, next) => {
     const origin = c.req.header('origin');
-    if (origin === undefined || isSameOrigin(c, origin, trustProxy)) return next();
+    if (origin === undefined || site.isOwnOrigin(origin, c)) return next();
     if (!isOriginAllowed(origin, allowedOrigins)) {
       throw new AppError(403, 'origin_not_allowed', `Requests from ${origin} are not allowed. The server's WIDGET_ALLOWED_ORIGINS must list it.`);
     }

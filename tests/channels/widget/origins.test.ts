@@ -9,7 +9,7 @@ const SITE = 'https://site.example';
 
 /** The app with no index loaded: question routes answer 503, which shows the request got past the guard. */
 function appWith(env: Record<string, string> = {}) {
-  return createApp({ config: parseConfig(env), logger: silentLogger, ready: () => undefined, waitUntil: () => {} });
+  return createApp({ config: parseConfig({ PUBLIC_URL: SERVER, ...env }), logger: silentLogger, ready: () => undefined, waitUntil: () => {} });
 }
 
 const preflight = (origin: string, path = '/api/chat') =>
@@ -82,17 +82,27 @@ describe('widget origins on the API', () => {
     expect((await app.request(ask({}))).status).toBe(503);
   });
 
-  it('recognizes its own origin behind a TLS proxy: by Sec-Fetch-Site, or by X-Forwarded-* with TRUST_PROXY', async () => {
+  it('knows its own origin from PUBLIC_URL (https behind a TLS proxy) or ALLOWED_HOSTS, never from the request’s headers', async () => {
     const publicOrigin = 'https://bot.example';
-    expect((await appWith().request(ask({ Origin: publicOrigin }))).status).toBe(403);
-    expect((await appWith().request(ask({ Origin: publicOrigin, 'Sec-Fetch-Site': 'same-origin' }))).status).toBe(503);
-    const forwarded = { Origin: publicOrigin, 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'bot.example' };
-    expect((await appWith().request(ask(forwarded))).status).toBe(403);
-    expect((await appWith({ TRUST_PROXY: '1' }).request(ask(forwarded))).status).toBe(503);
+    expect((await appWith({ PUBLIC_URL: publicOrigin }).request(ask({ Origin: publicOrigin }))).status).toBe(503);
+    expect((await appWith({ PUBLIC_URL: '', ALLOWED_HOSTS: 'bot.example' }).request(ask({ Origin: publicOrigin }))).status).toBe(503);
+    // Sec-Fetch-Site and X-Forwarded-* are the client's word: they make no origin the server's own.
+    const claims = { Origin: 'https://rebound.example', 'Sec-Fetch-Site': 'same-origin', 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'rebound.example' };
+    expect((await appWith({ TRUST_PROXY: '1', ALLOWED_HOSTS: 'rebound.example, bot.example' }).request(ask({ ...claims, Origin: 'https://elsewhere.example' }))).status).toBe(403);
+  });
+
+  it('treats pages on loopback as its own when nothing is configured: the server on one’s own machine', async () => {
+    const local = (origin: string) => new Request('http://127.0.0.1:3000/api/ask', { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: origin }, body: '{"question":"What is ISKP?"}' });
+    const app = appWith({ PUBLIC_URL: '' });
+    expect((await app.request(local('http://127.0.0.1:3000'))).status).toBe(503);
+    expect((await app.request(local('http://localhost:3000'))).status).toBe(503);
+    expect((await app.request(local('http://bot.example'))).status).toBe(403);
+    // Another port is another program's page.
+    expect((await app.request(local('http://127.0.0.1:41234'))).status).toBe(403);
   });
 
   it('leaves /widget.js loadable from any origin', async () => {
-    const app = createApp({ config: parseConfig({}), logger: silentLogger, ready: () => undefined, waitUntil: () => {}, widgetScript: () => 'void 0;' });
+    const app = createApp({ config: parseConfig({ PUBLIC_URL: SERVER }), logger: silentLogger, ready: () => undefined, waitUntil: () => {}, widgetScript: () => 'void 0;' });
     const res = await app.request(new Request(`${SERVER}/widget.js`, { headers: { Origin: SITE } }));
     expect(res.status).toBe(200);
   });
