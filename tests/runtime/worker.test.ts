@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -35,6 +36,7 @@ describe('Cloudflare Worker (wrangler.toml run in workerd)', () => {
 
   beforeAll(async () => {
     inbox = startInbox();
+    await inbox.listening;
     vi.spyOn(console, 'log').mockImplementation((...args) => void workerLog.push(args.join(' ')));
     const { unstable_startWorker } = await import('wrangler');
     [node, worker] = await Promise.all([
@@ -49,6 +51,7 @@ describe('Cloudflare Worker (wrangler.toml run in workerd)', () => {
         build: { custom: { command: '' }, nodejsCompatMode: 'als' },
         bindings: {
           SLACK_SIGNING_SECRET: { type: 'secret_text', value: SIGNING_SECRET },
+          SLACK_HOOKS_URL: { type: 'plain_text', value: inbox.url },
           // Pinned over a developer's .dev.vars: a key there would switch the Worker to LLM answers.
           ...Object.fromEntries(['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'API_KEYS'].map((name) => [name, { type: 'plain_text', value: '' }])),
           EMBEDDER: { type: 'plain_text', value: 'lexical' },
@@ -189,6 +192,7 @@ function startInbox() {
     });
   }).listen(0, '127.0.0.1');
   return {
+    listening: once(server, 'listening'),
     get url() {
       return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     },

@@ -5,6 +5,7 @@ import { answerFor } from './answer';
 import { helpMessage, notice, sourcesMessage, type SlackMessage } from './blocks';
 import type { SlackContext } from './context';
 import { escapeMrkdwn, fromSlackText, truncate } from './mrkdwn';
+import { isSlackHook, parseSlackForm } from './slack-form';
 
 const ephemeral = (message: SlackMessage) => ({ response_type: 'ephemeral' as const, ...message });
 
@@ -16,7 +17,10 @@ const ephemeral = (message: SlackMessage) => ({ response_type: 'ephemeral' as co
 export function createCommandsHandler(ctx: SlackContext): Handler<AppEnv> {
   const command = ctx.config.SLACK_COMMAND;
   return async (c) => {
-    const form = new URLSearchParams(await c.req.text());
+    const form = parseSlackForm(await c.req.text());
+    if (!form?.has('command')) return c.json(errorBody('invalid_request', 'The body is not a Slack slash command.', c.get('requestId')), 400);
+    const responseUrl = form.get('response_url');
+    if (!isSlackHook(responseUrl, ctx.hooksUrl)) return c.json(errorBody('invalid_request', 'A slash command needs a response_url on Slack’s hooks host.', c.get('requestId')), 400);
     if (form.get('command') !== command) return c.json(ephemeral(notice(`This app only answers ${command}.`)));
     const question = fromSlackText(form.get('text') ?? '');
     c.set('question', question);
@@ -26,11 +30,9 @@ export function createCommandsHandler(ctx: SlackContext): Handler<AppEnv> {
     if (!ready) return c.json(ephemeral(notice('I am still loading the sources. Please try again in a few seconds.')));
     if (/^sources$/i.test(question)) return c.json(ephemeral(sourcesMessage(ready.index.sources)));
 
-    const responseUrl = form.get('response_url');
-    if (!responseUrl) return c.json(errorBody('invalid_request', 'A slash command needs a response_url.', c.get('requestId')), 400);
     ctx.background('answer slash command', async () => {
       const { message } = await answerFor(ctx, ready, { question, postToChannel: true, via: 'command' });
-      await ctx.api.respond(responseUrl, ephemeral(message));
+      await ctx.api.respond(responseUrl!, ephemeral(message));
     });
     return c.json(lookingUp(question));
   };

@@ -14,6 +14,8 @@ export interface SlackContext {
   requireReady: () => Ready;
   now: () => number;
   api: SlackApi;
+  /** SLACK_HOOKS_URL: where Slack's response_urls live (see `isSlackHook`). */
+  hooksUrl: string;
   dedupe: Dedupe;
   recordFeedback: RecordFeedback;
   /** Runs work after the response has gone (deps.waitUntil); a failure is logged, never thrown. */
@@ -26,13 +28,15 @@ export function createSlackContext(deps: AppDeps): SlackContext {
   // Called through a closure, not stored as a method: Workers' fetch throws "Illegal invocation"
   // when invoked with another `this`.
   const fetchFn: typeof fetch = deps.fetch ?? ((input, init) => fetch(input, init));
+  const hooksUrl = config.SLACK_HOOKS_URL ?? 'https://hooks.slack.com';
   return {
     config,
     logger,
     ready: deps.ready,
     requireReady: () => requireReady(deps),
     now,
-    api: createSlackApi({ baseUrl: config.SLACK_API_URL ?? 'https://slack.com/api', token: config.SLACK_BOT_TOKEN, fetch: fetchFn, logger }),
+    api: createSlackApi({ baseUrl: config.SLACK_API_URL ?? 'https://slack.com/api', hooksUrl, token: config.SLACK_BOT_TOKEN, fetch: fetchFn, logger }),
+    hooksUrl,
     dedupe: createDedupe({ now }),
     // Without a writer (Workers), a vote is a structured log line: still collected, by the log store.
     recordFeedback: deps.recordFeedback ?? ((record) => logger.info('feedback', { feedback: record })),

@@ -9,8 +9,9 @@ import { threadHistory } from './history';
 import { fromSlackText } from './mrkdwn';
 import { parseJson } from './parse-json';
 
+// The envelopes Slack sends to an Events API URL; anything else did not come from Slack's events.
 const envelopeSchema = z.looseObject({
-  type: z.string(),
+  type: z.enum(['url_verification', 'event_callback', 'app_rate_limited']),
   challenge: z.string().optional(),
   event_id: z.string().optional(),
   event: z.unknown().optional(),

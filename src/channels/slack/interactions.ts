@@ -8,6 +8,7 @@ import { ACTION, notice, withThanks } from './blocks';
 import type { SlackContext } from './context';
 import { decodeFeedbackValue, decodeQuestionValue, feedbackRecord } from './feedback';
 import { parseJson } from './parse-json';
+import { isSlackHook, parseSlackForm } from './slack-form';
 
 const payloadSchema = z.looseObject({
   type: z.string(),
@@ -30,10 +31,13 @@ const VOTES: Record<string, FeedbackRecord['vote']> = { [ACTION.helpful]: 'helpf
  */
 export function createInteractionsHandler(ctx: SlackContext): Handler<AppEnv> {
   return async (c) => {
-    const raw = new URLSearchParams(await c.req.text()).get('payload');
+    const raw = parseSlackForm(await c.req.text())?.get('payload');
     const parsed = payloadSchema.safeParse(parseJson(raw));
     if (!parsed.success) return c.json(errorBody('invalid_request', 'The body is not a Slack interaction payload.', c.get('requestId')), 400);
     const payload = parsed.data;
+    if (payload.response_url !== undefined && !isSlackHook(payload.response_url, ctx.hooksUrl)) {
+      return c.json(errorBody('invalid_request', 'The interaction’s response_url is not on Slack’s hooks host.', c.get('requestId')), 400);
+    }
     if (payload.type === 'block_actions') {
       for (const action of payload.actions) {
         const vote = VOTES[action.action_id];

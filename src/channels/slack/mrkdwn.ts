@@ -27,11 +27,13 @@ export function truncate(text: string, max: number): string {
  * and link markup reduced to their labels, entities decoded. Used for questions and thread history.
  */
 export function fromSlackText(text: string): string {
+  // `[^<>]`, not `[^>]`: Slack escapes a typed `<`, so markup never nests, and a scan that stops at
+  // the next `<` keeps 20,000 unclosed `<!` linear instead of rescanning to the end from each one.
   return text
-    .replace(/<[@!][^>]*>/g, '')
-    .replace(/<#[A-Z0-9]+\|([^>]*)>/g, '#$1')
-    .replace(/<([^>|]+)\|([^>]*)>/g, '$2')
-    .replace(/<([^>]+)>/g, '$1')
+    .replace(/<[@!][^<>]*>/g, '')
+    .replace(/<#[A-Z0-9]+\|([^<>]*)>/g, '#$1')
+    .replace(/<([^<>|]+)\|([^<>]*)>/g, '$2')
+    .replace(/<([^<>]+)>/g, '$1')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&')

@@ -1,4 +1,6 @@
 import type { Logger } from '../../log';
+import { isSlackHook } from './slack-form';
+import { withoutTrailing } from '../../text-scan';
 
 /** A Web API reply: `ok` plus method-specific fields. */
 export type SlackResult = { ok: boolean; error?: string } & Record<string, unknown>;
@@ -13,6 +15,8 @@ export interface SlackApi {
 export interface SlackApiOptions {
   /** `SLACK_API_URL`, e.g. https://slack.com/api */
   baseUrl: string;
+  /** `SLACK_HOOKS_URL`: `respond` posts to response_urls under it and nowhere else. */
+  hooksUrl: string;
   token?: string;
   fetch: typeof fetch;
   logger: Logger;
@@ -46,8 +50,8 @@ type Outcome<T> = { done: T } | { retry: string; afterMs?: number } | { fail: st
  * everything else is logged once with a hint and given up. Callers get a value or undefined, so a
  * Slack outage can never throw out of a background task.
  */
-export function createSlackApi({ baseUrl, token, fetch, logger, sleep = delay, maxAttempts = 3, maxWaitMs = 10_000, timeoutMs = 10_000 }: SlackApiOptions): SlackApi {
-  const base = baseUrl.replace(/\/+$/, '');
+export function createSlackApi({ baseUrl, hooksUrl, token, fetch, logger, sleep = delay, maxAttempts = 3, maxWaitMs = 10_000, timeoutMs = 10_000 }: SlackApiOptions): SlackApi {
+  const base = withoutTrailing(baseUrl, /\//);
 
   async function attempt<T>(what: Record<string, unknown>, request: () => Promise<Response>, read: (res: Response) => Promise<Outcome<T>>): Promise<T | undefined> {
     for (let n = 1; ; n++) {
@@ -103,6 +107,10 @@ export function createSlackApi({ baseUrl, token, fetch, logger, sleep = delay, m
     },
 
     async respond(responseUrl, message) {
+      if (!isSlackHook(responseUrl, hooksUrl)) {
+        logger.error('slack response_url refused: not on the hooks host', { hooksUrl });
+        return false;
+      }
       const sent = await attempt(
         { method: 'response_url' },
         () =>

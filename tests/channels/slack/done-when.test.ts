@@ -74,7 +74,7 @@ describe('done when: the real Node server answers Slack, against a stand-in Slac
 
   beforeAll(async () => {
     slack = await startSlackStandIn();
-    server = await startServer({ SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-e2e', SLACK_API_URL: `${slack.url}/api`, DATA_DIR: dataDir });
+    server = await startServer({ SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-e2e', SLACK_API_URL: `${slack.url}/api`, SLACK_HOOKS_URL: `${slack.url}/response`, DATA_DIR: dataDir });
   });
   afterAll(async () => {
     await server?.stop();

@@ -27,7 +27,7 @@ export function signatureHeaders(body: string, { secret = SECRET, at = Date.now(
  * test can wait for it (`settle`), its log lines and feedback records kept for assertions.
  */
 export function createSlackHarness(engine: Engine, { answerer, env = {}, ready = true }: { answerer?: (real: Answerer) => Answerer; env?: Record<string, string>; ready?: boolean } = {}) {
-  const config = { ...engine.config, SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: SLACK_API, ...env };
+  const config = { ...engine.config, SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: SLACK_API, SLACK_HOOKS_URL: 'https://hooks.slack.test', ...env };
   const pending: Promise<unknown>[] = [];
   const feedback: FeedbackRecord[] = [];
   const logs: Record<string, unknown>[] = [];

@@ -13,6 +13,7 @@ describe('Slack Web API client', () => {
   const api = (options: Partial<Parameters<typeof createSlackApi>[0]> = {}) =>
     createSlackApi({
       baseUrl: `${BASE}/`,
+      hooksUrl: 'https://hooks.slack.test',
       token: 'xoxb-1',
       fetch: (input, init) => fetch(input, init),
       logger: createLogger({ level: 'debug', write: (l) => logs.push(JSON.parse(l)) }),
