@@ -1,4 +1,5 @@
 import { nameParts } from './names';
+import { trailingRunStart } from '../text-scan';
 import type { Source } from './types';
 
 /**
@@ -49,10 +50,24 @@ function dateParts(date: string | null | undefined): number[] | null {
   return m && month ? [Number(m[3]), month, Number(m[1])] : null;
 }
 
+/** First and last page: the first two parts of `pages` split at each run of dashes and the spaces around it. */
 function pageRange(pages: string | null): [string, string | null] | null {
   if (!pages) return null;
-  const [first, last] = pages.split(/\s*[-–—]+\s*/);
-  return [first!, last ?? null];
+  const dash = dashSeparator(pages);
+  if (!dash) return [pages, null];
+  const next = dashSeparator(pages, dash[1]);
+  return [pages.slice(0, dash[0]), pages.slice(dash[1], next?.[0])];
+}
+
+/**
+ * [start, end) of the first run of dashes at or after `from`, with the spaces around it: where a regex of
+ * spaces, dashes, spaces would next match, without rescanning spaces that no dash follows.
+ */
+function dashSeparator(text: string, from = 0): [number, number] | null {
+  const dash = /[-–—]+\s*/g;
+  dash.lastIndex = from;
+  const m = dash.exec(text);
+  return m ? [Math.max(from, trailingRunStart(text, /\s/, m.index)), m.index + m[0].length] : null;
 }
 
 // ---------- APA 7 ----------
@@ -118,7 +133,7 @@ function bibtex(s: Source): string {
     ['year', s.year === null ? null : String(s.year)],
     ['volume', s.volume && bibEscape(s.volume)],
     ['number', s.issue && bibEscape(s.issue)],
-    ['pages', s.pages && bibEscape(s.pages).replace(/\s*[-–—]+\s*/, '--')],
+    ['pages', s.pages && bibPages(bibEscape(s.pages))],
     ['publisher', type === 'other' ? null : s.publisher && bibEscape(s.publisher)],
     ['howpublished', type === 'other' ? [s.container, s.publisher].filter(Boolean).map((v) => bibEscape(v!)).join(', ') || null : null],
     ['url', s.url ?? null],
@@ -128,6 +143,12 @@ function bibtex(s: Source): string {
   // Month is a BibTeX macro (jun), written without braces so styles can localise it.
   if (month) body.splice(body.findIndex((f) => f.startsWith('  year')) + 1, 0, `  month = ${BIBTEX_MONTHS[month - 1]}`);
   return `@${entryType}{${s.id},\n${body.join(',\n')}\n}`;
+}
+
+/** "10 – 30" → "10--30": the first dash, with the spaces around it, becomes BibTeX's en dash. */
+function bibPages(pages: string): string {
+  const dash = dashSeparator(pages);
+  return dash ? `${pages.slice(0, dash[0])}--${pages.slice(dash[1])}` : pages;
 }
 
 /** People as "Family, I."; organisations braced so BibTeX does not split "Al Jazeera" into names. */

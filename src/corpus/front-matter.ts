@@ -1,3 +1,5 @@
+import { LINE_BREAK, withoutTrailing } from '../text-scan';
+
 /**
  * The flat subset of YAML front matter that user documents need: `key: scalar`, quoted strings,
  * `[a, "b, c"]` lists and `- item` lists. Anything else is an error rather than a guess, so a typo in
@@ -14,9 +16,9 @@ export interface FrontMatter {
 
 const OPEN = /^\uFEFF?---[ \t]*\r?\n/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
-const KEY_VALUE = /^(?<key>[A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(?<value>.*?))?[ \t]*$/;
+const KEY = /^(?<key>[A-Za-z_][\w-]*)[ \t]*:(?<gap>[ \t]*)/;
 const UNCLOSED = 'front matter opened with "---" is never closed (no closing "---" line)';
-const LIST_ITEM = /^[ \t]*-[ \t]+(?<value>.*?)[ \t]*$/;
+const LIST_ITEM = /^[ \t]*-[ \t]+/;
 
 /** Null when the text has no front matter; throws on a malformed block. */
 export function readFrontMatter(text: string): FrontMatter | null {
@@ -37,14 +39,14 @@ export function readFrontMatter(text: string): FrontMatter | null {
     if (CLOSE.test(line)) return { data: emptyListsAsNull(data), bodyStart: pos };
     if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
 
-    const item = line.match(LIST_ITEM)?.groups;
-    if (item && listKey !== null) {
-      (data[listKey] as string[]).push(scalar(item.value!, lineNo));
+    const item = listItem(line);
+    if (item !== null && listKey !== null) {
+      (data[listKey] as string[]).push(scalar(item, lineNo));
       continue;
     }
-    const kv = line.match(KEY_VALUE)?.groups;
+    const kv = keyValue(line);
     if (!kv) throw new Error(`front matter line ${lineNo}: expected "key: value" or "- item", got "${line.trim()}"`);
-    const key = kv.key!.toLowerCase();
+    const key = kv.key.toLowerCase();
     if (key in data) throw new Error(`front matter line ${lineNo}: duplicate key "${key}"`);
     const raw = stripComment(kv.value ?? '');
     if (raw === '') {
@@ -59,6 +61,32 @@ export function readFrontMatter(text: string): FrontMatter | null {
   throw new Error(UNCLOSED);
 }
 
+/**
+ * "key: value", as /^(?<key>[A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(?<value>.*?))?[ \t]*$/ reads it: the value
+ * is undefined when nothing follows the colon; null for any other line.
+ */
+function keyValue(line: string): { key: string; value: string | undefined } | null {
+  const m = KEY.exec(line);
+  if (!m) return null;
+  const key = m.groups!.key!;
+  const rest = line.slice(m[0].length);
+  if (m.groups!.gap === '') return rest === '' ? { key, value: undefined } : null;
+  const value = lineValue(rest);
+  return value === null ? null : { key, value };
+}
+
+/** The value of a "- item" line, as /^[ \t]*-[ \t]+(?<value>.*?)[ \t]*$/ reads it; null for any other line. */
+function listItem(line: string): string | null {
+  const marker = LIST_ITEM.exec(line);
+  return marker ? lineValue(line.slice(marker[0].length)) : null;
+}
+
+/** `text` less its trailing spaces and tabs; null when it has a line break, which `.*?` would not match. */
+function lineValue(text: string): string | null {
+  const value = withoutTrailing(text, /[ \t]/);
+  return LINE_BREAK.test(value) ? null : value;
+}
+
 /** A key with neither a value nor `- item` lines is empty, not an empty list. */
 function emptyListsAsNull(data: Record<string, FrontMatterValue>): Record<string, FrontMatterValue> {
   for (const [key, value] of Object.entries(data)) if (Array.isArray(value) && value.length === 0) data[key] = null;
@@ -70,11 +98,13 @@ function inlineList(raw: string, lineNo: number): string[] {
   if (!raw.endsWith(']')) throw new Error(`front matter line ${lineNo}: list "${raw}" is missing its closing "]"`);
   const inner = raw.slice(1, -1);
   const items: string[] = [];
-  const ITEM = /\s*("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^,]*?)\s*(?:,|$)/gy;
+  // A plain item runs to the next comma and starts after the spaces, so the two cannot trade characters.
+  const ITEM = /\s*(?:(?<quoted>"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')\s*|(?<plain>[^\s,][^,]*)?)(?:,|$)/gy;
   let m: RegExpExecArray | null;
   while (ITEM.lastIndex < inner.length && (m = ITEM.exec(inner)) !== null) {
     if (m[0] === '') throw new Error(`front matter line ${lineNo}: cannot read list "${raw}"`);
-    if (m[1] !== '') items.push(scalar(m[1]!, lineNo));
+    const item = m.groups!.quoted ?? (m.groups!.plain ?? '').trimEnd();
+    if (item !== '') items.push(scalar(item, lineNo));
   }
   return items;
 }

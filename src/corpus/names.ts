@@ -1,4 +1,5 @@
 import { isAbbreviation } from './sentences';
+import { withoutTrailing } from '../text-scan';
 
 /**
  * Person and organisation names. Convention for the whole corpus: people are "Family, I. N." (APA
@@ -89,8 +90,10 @@ export function pairInitials(tokens: readonly string[]): string[] {
 /** APA author block: names separated by commas and "&" (never "and": organisations contain it). */
 export function splitApaAuthors(block: string): string[] {
   // "Holtz, M.," and "Valle, R.." are typos for the element's closing period; tolerate them.
-  const cleaned = block.trim().replace(/[\s,]+$/, '').replace(/\.{2,}$/, '.');
-  return splitNames(cleaned, /\s*,\s*(?:&\s*)?|\s+&\s+/);
+  const cleaned = withoutTrailing(block.trim(), /[\s,]/);
+  const unstopped = withoutTrailing(cleaned, /\./);
+  // `(?<!\s)`: a run of spaces is tried as a separator from its first space only, not from each of them.
+  return splitNames(cleaned.length - unstopped.length >= 2 ? `${unstopped}.` : cleaned, /(?:(?<!\s)\s+)?,\s*(?:&\s*)?|(?<!\s)\s+&\s+/);
 }
 
 function dropClosingPeriod(name: string): string {

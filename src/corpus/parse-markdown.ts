@@ -1,6 +1,7 @@
 import { readFrontMatter, type FrontMatterValue } from './front-matter';
 import { pairInitials, splitNames } from './names';
 import { slugify, sourceId } from './source-id';
+import { LINE_BREAK, withoutTrailing } from '../text-scan';
 import type { Source } from './types';
 
 /**
@@ -52,7 +53,8 @@ function names(value: FrontMatterValue): string[] {
   if (value === null) return [];
   // `[Sayed, A.]` is two YAML items; pairing treats it as the one name the writer meant.
   if (Array.isArray(value)) return pairInitials(value);
-  const separator = value.includes(';') ? /\s*;\s*/ : /\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+/;
+  // `(?<!\s)`: a run of spaces is tried as a separator from its first space only, not from each of them.
+  const separator = value.includes(';') ? /(?:(?<!\s)\s+)?;\s*/ : /(?:(?<!\s)\s+)?,\s*(?:(?:and|&)\s+)?|(?<!\s)\s+(?:and|&)\s+/;
   return splitNames(value, separator);
 }
 
@@ -68,8 +70,17 @@ function readYear(value: string | null, file: string): number | null {
   return Number(value);
 }
 
+/** The text of the first "# Heading" line, less trailing spaces and closing hashes, as /^#[ \t]+(.+?)[ \t#]*$/m reads it. */
 function firstHeading(body: string): string | null {
-  return body.match(/^#[ \t]+(.+?)[ \t#]*$/m)?.[1] ?? null;
+  for (const line of body.split(LINE_BREAK)) {
+    const marker = /^#[ \t]+/.exec(line);
+    if (!marker) continue;
+    const text = line.slice(marker[0].length);
+    // The heading is never empty: with nothing else it is the first closing hash, or the last of two or more spaces.
+    const heading = withoutTrailing(text, /[ \t#]/) || text.slice(0, 1) || (marker[0].length > 2 ? marker[0].slice(-1) : '');
+    if (heading) return heading;
+  }
+  return null;
 }
 
 function baseName(file: string): string {

@@ -122,7 +122,8 @@ function splitLines(text: string): Line[] {
 function bylineAuthors(line: string): string[] {
   const names = line.match(BULLET)!.groups!.names!;
   return names
-    .split(/\s*[,;]\s*|\s+and\s+|\s+&\s+/)
+    // `(?<!\s)`: a run of spaces is tried as a separator from its first space only, not from each of them.
+    .split(/(?:(?<!\s)\s+)?[,;]\s*|(?<!\s)\s+and\s+|(?<!\s)\s+&\s+/)
     .filter(Boolean)
     .map((name) => {
       const words = name.trim().split(/\s+/);
@@ -142,8 +143,9 @@ interface OjsCitation {
   accessed: string | null;
 }
 
-// "Journal, [S.l.], v. 6, n. 2, p. 475-479, june 2024." — the ABNT layout OJS prints under "How to Cite".
-const OJS_SOURCE = /(?:^|\.\s+)(?<container>[^.]+?),\s*(?:\[S\.l\.\],\s*)?v\.\s*(?<volume>[^,]+?),\s*(?:n\.\s*(?<issue>[^,]+?),\s*)?(?:p\.\s*(?<pages>[^,]+?),\s*)?(?:(?<month>\p{L}+)\.?\s+)?(?<year>\d{4})\./u;
+// "Journal, [S.l.], v. 6, n. 2, p. 475-479, june 2024." — the ABNT layout OJS prints under "How to Cite",
+// read from the comma after the journal's name. Volume, issue and pages keep their leading spaces here.
+const OJS_SOURCE = /,\s*(?:\[S\.l\.\],\s*)?v\.(?<volume>[^,]+),\s*(?:n\.(?<issue>[^,]+),\s*)?(?:p\.(?<pages>[^,]+),\s*)?(?:(?<month>\p{L}+)\.?\s+)?(?<year>\d{4})\./uy;
 
 /**
  * Fields of the OJS "How to Cite" line. Its author is "SURNAME, Given." where OJS files the middle name
@@ -151,21 +153,89 @@ const OJS_SOURCE = /(?:^|\.\s+)(?<container>[^.]+?),\s*(?:\[S\.l\.\],\s*)?v\.\s*
  * only the fallback.
  */
 function parseOjsCitation(line: string): OjsCitation {
-  const author = line.match(/^(?<family>[^,.]+),\s*(?<given>[^.]+)\./u)?.groups;
-  const source = line.match(OJS_SOURCE)?.groups;
-  const url = line.match(/Available at:\s*<(?<url>[^>]*)>/i)?.groups?.url?.trim();
-  const accessed = line.match(/Date accessed:\s*(?<date>[^.]+)\./i)?.groups?.date?.trim();
+  const author = line.match(/^(?<family>[^,.]+),(?<given>[^.]+)\./u)?.groups;
+  const source = readOjsSource(line);
+  const url = readUrl(line);
+  const accessed = readAccessed(line);
   return {
-    authors: author ? [apaName(capitalise(author.family!.toLowerCase()), author.given!)] : [],
-    year: source?.year ? Number(source.year) : null,
+    authors: author ? [apaName(capitalise(author.family!.toLowerCase()), unindent(author.given!))] : [],
+    year: source ? Number(source.year) : null,
     month: source?.month ? capitalise(source.month) : null,
-    container: source?.container?.trim() ?? null,
+    container: source?.container ?? null,
     volume: source?.volume ?? null,
     issue: source?.issue ?? null,
     pages: source?.pages ?? null,
     url: url || null,
     accessed: accessed ? accessed.replace(/\p{L}+/u, capitalise) : null,
   };
+}
+
+interface OjsSource {
+  container: string;
+  volume: string;
+  issue: string | null;
+  pages: string | null;
+  month: string | undefined;
+  year: string;
+}
+
+/**
+ * The journal element of the citation. The journal's name has no period and starts the line or follows
+ * ". ", so each comma is tried in turn as the end of the name: this is the first match of
+ * /(?:^|\.\s+)(?<container>[^.]+?),\s*(?:\[S\.l\.\],\s*)?v\.\s*(?<volume>[^,]+?),…(?<year>\d{4})\./u, found in one pass.
+ */
+function readOjsSource(line: string): OjsSource | null {
+  let period = -1; // the last "." before the comma
+  for (const mark of line.matchAll(/[.,]/g)) {
+    if (mark[0] === '.') {
+      period = mark.index;
+      continue;
+    }
+    // A name after a period needs a space before it and one more character (which may be a space too).
+    const named = period === -1 ? mark.index > 0 : /\s/u.test(line[period + 1]!) && mark.index - period > 2;
+    if (!named) continue;
+    OJS_SOURCE.lastIndex = mark.index;
+    const source = OJS_SOURCE.exec(line)?.groups;
+    if (!source) continue;
+    return {
+      container: line.slice(period + 1, mark.index).trim(),
+      volume: unindent(source.volume!),
+      issue: source.issue === undefined ? null : unindent(source.issue),
+      pages: source.pages === undefined ? null : unindent(source.pages),
+      month: source.month,
+      year: source.year!,
+    };
+  }
+  return null;
+}
+
+/** "Available at: <https://…>." → the address: the first such label followed by "<", up to the next ">". */
+function readUrl(line: string): string | undefined {
+  const label = /Available at:/gi;
+  while (label.exec(line)) {
+    const open = /\s*</y;
+    open.lastIndex = label.lastIndex;
+    if (!open.test(line)) continue;
+    const close = line.indexOf('>', open.lastIndex);
+    return close === -1 ? undefined : line.slice(open.lastIndex, close).trim();
+  }
+  return undefined;
+}
+
+/** "Date accessed: 26 july 2024." → "26 july 2024": the text after the first such label that is followed by a period. */
+function readAccessed(line: string): string | null {
+  const label = /Date accessed:/gi;
+  while (label.exec(line)) {
+    const period = line.indexOf('.', label.lastIndex);
+    if (period === -1) return null;
+    if (period > label.lastIndex) return line.slice(label.lastIndex, period).trim();
+  }
+  return null;
+}
+
+/** A field read as `\s*(?<field>[^,]+?)`: without its leading spaces, or its last space when it is nothing else. */
+function unindent(field: string): string {
+  return field.trimStart() || field.slice(-1);
 }
 
 /** "june" → "June"; "valentinov tassev" → "Valentinov Tassev". */

@@ -27,6 +27,22 @@ export function isAbbreviation(token: string): boolean {
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 
+// The characters an abbreviation's token can have: letters (astral ones as surrogate halves), periods, opening brackets.
+const ABBREVIATION_CHAR = /[\p{L}.("“‘'[\uD800-\uDFFF]/u;
+
+/**
+ * isAbbreviation() of the word that ends at `at` and starts after the last character matching `boundary`
+ * (a one-character pattern). The scan back gives up at a character no abbreviation has, so testing every
+ * period of a long text stays linear.
+ */
+export function isAbbreviationBefore(text: string, at: number, boundary: RegExp): boolean {
+  let start = at;
+  for (; start > 0 && !boundary.test(text[start - 1]!); start--) {
+    if (!ABBREVIATION_CHAR.test(text[start - 1]!)) return false;
+  }
+  return isAbbreviation(text.slice(start, at));
+}
+
 /** Split `text` into sentences with offsets such that `text.slice(offset, offset + s.text.length) === s.text`. */
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
@@ -75,7 +91,8 @@ function* blocks(text: string): Generator<[number, number]> {
 
 /** Positions (just after the terminal punctuation and any closing quotes) where a sentence ends. */
 function* sentenceEnds(text: string, start: number, end: number): Generator<number> {
-  const TERMINAL = /[.?!…]+["'”’)\]]*(?=\s)/gu;
+  // `(?<![.?!…])`: a run of punctuation is tried from its first character only, not from each of them.
+  const TERMINAL = /(?<![.?!…])[.?!…]+["'”’)\]]*(?=\s)/gu;
   const block = text.slice(start, end);
   for (const m of block.matchAll(TERMINAL)) {
     const at = start + m.index;
@@ -85,14 +102,9 @@ function* sentenceEnds(text: string, start: number, end: number): Generator<numb
     // A lowercase continuation means the period was not a full stop ("January 3. the", "e.g. this").
     if (/\p{Ll}/u.test(next)) continue;
     // Only a short period run can follow an abbreviation; "..." is an ellipsis and may end a sentence.
-    if (/^\.{1,2}(?!\.)/.test(m[0]) && isAbbreviation(wordBefore(text, at))) continue;
+    if (/^\.{1,2}(?!\.)/.test(m[0]) && isAbbreviationBefore(text, at, /[ \n\t]/)) continue;
     yield after;
   }
-}
-
-function wordBefore(text: string, at: number): string {
-  const start = Math.max(text.lastIndexOf(' ', at - 1), text.lastIndexOf('\n', at - 1), text.lastIndexOf('\t', at - 1)) + 1;
-  return text.slice(start, at);
 }
 
 function push(out: Sentence[], text: string, from: number, to: number): void {

@@ -1,4 +1,5 @@
 import { familyName } from './names';
+import { withoutTrailing } from '../text-scan';
 
 /**
  * Ids are what users and answers cite (`hamming-2023`), so they are derived from the record itself and
@@ -7,13 +8,14 @@ import { familyName } from './names';
 
 /** Lowercase ASCII-ish slug; letters of other scripts are kept rather than dropped. */
 export function slugify(text: string): string {
-  return text
+  const slug = text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/['’‘`]/g, '') // "Khorasan’s" → "khorasans", not "khorasan-s"
     .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/^-+/, '');
+  return withoutTrailing(slug, /-/);
 }
 
 /**

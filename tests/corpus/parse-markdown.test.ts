@@ -59,3 +59,27 @@ describe('parseMarkdown()', () => {
     expect(() => parseMarkdown('---\ntitle: [a, b]\n---\nBody', 'l.md')).toThrow(/"title" must be a single value/);
   });
 });
+
+// A user document must not stall ingest. Each one took the old regexes 2–8 s (20,000 characters);
+// read in one pass it takes a few milliseconds, and 200 ms leaves room for a loaded machine.
+describe('parseMarkdown() on adversarial documents', () => {
+  const spaces = ' '.repeat(20_000);
+  const documents: [string, string][] = [
+    ['a heading of "# " repeated, then a newline', `# ${'# '.repeat(10_000)}x\n`],
+    ['authors with a long run of spaces inside', `---\nauthors: A${spaces}B\n---\nBody`],
+    ['";"-separated authors with long runs of spaces inside', `---\nauthors: A;${spaces}B${spaces}C\n---\nBody`],
+  ];
+
+  it.each(documents)('reads %s in linear time', (_, text) => {
+    const started = performance.now();
+    parseMarkdown(text, 'a.md');
+    expect(performance.now() - started).toBeLessThan(200);
+  });
+
+  it('still reads them as before', () => {
+    expect(parseMarkdown(`# ${'# '.repeat(10_000)}x\n`, 'a.md').title).toBe(`${'# '.repeat(10_000)}x`);
+    expect(parseMarkdown(`# Title #  \n`, 'a.md').title).toBe('Title');
+    expect(parseMarkdown(`---\nauthors: A${spaces}B\n---\nBody`, 'a.md').authors).toEqual([`A${spaces}B`]);
+    expect(parseMarkdown(`---\nauthors: A;${spaces}B${spaces}C\n---\nBody`, 'a.md').authors).toEqual(['A', `B${spaces}C`]);
+  });
+});
