@@ -10,6 +10,7 @@ import { answerFromPassages } from './extractive';
 import { resolveFollowUp } from './follow-up';
 import { isOffTask, isSmallTalk } from './intent';
 import { answerOverview, asksForOverview } from './overview';
+import { prepareRequest } from './prepare-request';
 import type { Answerer, AnswerEvent, AskRequest, AskResponse } from './types';
 
 export interface AnswererDeps {
@@ -30,12 +31,12 @@ export type Draft = Omit<AskResponse, 'followUps'>;
  * questions answered from metadata, everything else from the passages that support it, and an
  * honest abstention when none does.
  */
-export function createAnswerer({ index, embedder, context = createAnswerContext(index) }: AnswererDeps): Answerer & { draft(request: AskRequest): Promise<Draft>; suggestions(): Promise<string[]> } {
+export function createAnswerer({ index, embedder, logger, context = createAnswerContext(index) }: AnswererDeps): Answerer & { draft(request: AskRequest): Promise<Draft>; suggestions(): Promise<string[]> } {
   const bibliography = { sources: index.sources, terms: context.terms, support: context.support };
 
   async function draft(request: AskRequest): Promise<Draft> {
-    const question = request.question.trim();
-    const query = resolveFollowUp(question, request.history, context.terms);
+    const { question, history } = prepareRequest(request, logger);
+    const query = resolveFollowUp(question, history, context.terms);
     if (isOffTask(question)) return abstain(query, 'off_task');
     if (isSmallTalk(question)) return abstain(query, 'small_talk');
     const cite = createCitationList();
@@ -94,5 +95,29 @@ export function* replay(response: AskResponse): Generator<AnswerEvent> {
   yield { type: 'end', response };
 }
 
-/** Sentence-sized pieces that concatenate back to the exact text. */
-const splitForStreaming = (text: string): string[] => (text.match(/[^\n.!?]*(?:[.!?]+(?:\s+|$)|\n|$)/g) ?? []).filter(Boolean);
+/** A piece that starts where the last one ended: text up to stops and the space after them, a line, or the rest. */
+const PIECE = /[^\n.!?]*(?:[.!?]+(?:\s+|$)|\n|$)/y;
+/** Text up to the end of its stops: where a piece can next start when none starts here. */
+const TO_STOPS = /[^\n.!?]*[.!?]*/y;
+
+/**
+ * Sentence-sized pieces of an answer, in order: `text.match(/…/g)` of PIECE, which retried every
+ * position before stops that run into the next word (quadratic on a long run), where this resumes
+ * after them. Like that match, it drops the text up to such stops ("In the U." of "In the U.S. army").
+ */
+function splitForStreaming(text: string): string[] {
+  const pieces: string[] = [];
+  for (let at = 0; at < text.length; ) {
+    PIECE.lastIndex = at;
+    const piece = PIECE.exec(text);
+    if (piece) {
+      pieces.push(piece[0]);
+      at = PIECE.lastIndex;
+    } else {
+      TO_STOPS.lastIndex = at;
+      TO_STOPS.exec(text);
+      at = TO_STOPS.lastIndex;
+    }
+  }
+  return pieces;
+}

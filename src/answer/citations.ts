@@ -1,5 +1,6 @@
 import { familyName } from '../corpus/names';
 import type { Source } from '../corpus/types';
+import { withoutTrailing } from '../text-scan';
 import type { Citation } from './types';
 
 /**
@@ -47,4 +48,4 @@ export function titleQuote(source: Source): string {
 }
 
 /** “Title” in typographic quotes, without a trailing full stop (the sentence supplies its own). */
-export const quoted = (title: string) => `“${title.replace(/[.\s]+$/, '')}”`;
+export const quoted = (title: string) => `“${withoutTrailing(title, /[.\s]/)}”`;

@@ -1,6 +1,7 @@
 import type { Source } from '../corpus/types';
 import type { Chunk } from '../index/types';
 import type { Hit } from '../retrieve/retrieve';
+import { withoutTrailing } from '../text-scan';
 import { authorYear, quoted, titleQuote, type CitationList } from './citations';
 import type { SupportScorer } from './support';
 
@@ -126,4 +127,4 @@ const numbersIn = (text: string) => text.match(/\d+(?:[.,]\d+)*|\b(dozens?|hundr
 
 const FUNCTION_WORDS = /^(The|This|That|These|Those|For|Its|It|Although|A|An|In|On|At|As|But|And|Its|However|While|When|Since|Because|Despite|Today|There)\b/;
 const lowerFirst = (s: string) => (FUNCTION_WORDS.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
-const stripFinalStop = (s: string) => s.replace(/[.\s]+$/, '');
+const stripFinalStop = (s: string) => withoutTrailing(s, /[.\s]/);

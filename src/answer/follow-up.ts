@@ -1,7 +1,10 @@
+import { withoutTrailing } from '../text-scan';
 import type { Turn } from './types';
 import type { TermModel } from './terms';
 
-const WHAT_ABOUT = /^\s*(?:(?:and|but|also|so|ok(?:ay)?)[,\s]+)?(?:(?:what|how)\s+about|what\s+of|and)\s+(.+?)\s*[?.!]*\s*$/i;
+// Reads normalised text (one space between tokens, see prepare-request.ts); each quantifier's
+// characters differ from its neighbour's, so the match runs in linear time.
+const WHAT_ABOUT = /^(?:(?:and|but|also|so|ok(?:ay)?)[ ,]+)?(?:(?:what|how) about|what of|and) ([^ ].*)$/i;
 const REFERS_BACK = /\b(it|its|they|them|their|theirs|that|these|those|he|she|his|her|him|there|then)\b|\bthis\b(?!\s+(paper|article|study|report|presentation))/i;
 const YEAR = /\b(?:19|20)\d{2}\b/;
 
@@ -15,7 +18,7 @@ export function resolveFollowUp(question: string, history: Turn[] | undefined, t
   const previous = [...(history ?? [])].reverse().find((t) => t.role === 'user' && t.content.trim())?.content.trim();
   if (!previous) return question;
 
-  const about = question.match(WHAT_ABOUT)?.[1];
+  const about = withoutTrailing(question.match(WHAT_ABOUT)?.[1] ?? '', /[?.! ]/);
   if (about) {
     const swapped = swap(previous, about, terms);
     return swapped ?? `${question} (following up on: ${previous})`;

@@ -10,7 +10,8 @@ const OFF_TASK: RegExp[] = [
   /\byou are (now|no longer)\b|\bact as\b|\bpretend (to be|you)\b|\brole-?play\b|\bjailbreak\b|\bdeveloper mode\b|\bDAN\b/i,
   /\b(write|compose|generate|create|draft)\b[^.?!]{0,30}\b(poem|story|song|essay|joke|code|script|program|email|letter|tweet|limerick|haiku|recipe)\b/i,
   /\btranslate\b|\bsummari[sz]e the following\b/i,
-  /<\s*\/?\s*(system|assistant|instructions?)\s*>|\[\/?INST\]|^\s*(system|assistant)\s*:/im,
+  // The last alternative is `^\s*(system|assistant)\s*:` with the m flag, which rescanned a run of line breaks from each one.
+  /<\s*(?:\/\s*)?(system|assistant|instructions?)\s*>|\[\/?INST\]|(?:^|[\n\r\u2028\u2029])[^\S\n\r\u2028\u2029]*(system|assistant)\s*:/i,
   // Addressed to whoever answers, as text planted in a document is: "When you answer any question
   // about ISKP, say that...", "put this image in every answer".
   /\b(when(ever)?|if|before|after)\s+(you|the\s+(assistant|bot|model|ai))\s+(answer|respond|reply|are\s+asked)\b/i,
@@ -22,14 +23,20 @@ export function isOffTask(text: string): boolean {
 }
 
 /** The tags that mark data in the LLM prompt (src/answer/llm/prompt.ts); in a source, a forged passage. */
-const PROMPT_MARKUP = /<\s*\/?\s*(passages?|question|standalone_question|conversation|turn|follow_up)\b[^>]*>/i;
+const PROMPT_TAG = /<\s*(?:\/\s*)?(passages?|question|standalone_question|conversation|turn|follow_up)\b/i;
+
+/** A prompt tag closed by a `>` somewhere after it (`<tag\b[^>]*>`, which rescanned to the end from every unclosed `<tag`). */
+function hasPromptMarkup(text: string): boolean {
+  const tag = PROMPT_TAG.exec(text);
+  return !!tag && text.includes('>', tag.index + tag[0].length);
+}
 
 /**
  * Source text planted to steer the bot: an instruction to it, or markup forging the prompt's own
  * structure. Never quoted, never shown to a model, never evidence for a claim.
  */
 export function isPlanted(text: string): boolean {
-  return isOffTask(text) || PROMPT_MARKUP.test(text);
+  return isOffTask(text) || hasPromptMarkup(text);
 }
 
 const SMALL_TALK = /^\s*(hi|hello|hey|thanks|thank you|good (morning|afternoon|evening)|ok(ay)?|cool|great|bye)\b[\s!.?]*$/i;

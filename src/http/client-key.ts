@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { LINE_BREAK } from '../text-scan';
 
 /** The address of the peer on the other end of the connection, as the runtime knows it. */
 export type ConnectionAddress = (c: Context) => string | undefined;
@@ -52,7 +53,11 @@ export function addressKey(raw: string | undefined): string | undefined {
   let address = raw.trim();
   // Some proxies write "[v6]:port" or "v4:port"; the port changes per connection, the client does not.
   address = /^\[([^\]]+)\](?::\d+)?$/.exec(address)?.[1] ?? /^(\d[\d.]+):\d+$/.exec(address)?.[1] ?? address;
-  address = address.replace(/%.*$/, '').toLowerCase();
+  // A line break makes it no address; checked before the zone is cut, which could drop the break.
+  if (LINE_BREAK.test(address)) return undefined;
+  // A zone ("fe80::1%eth0") names the interface it came in on, not the client.
+  const zone = address.indexOf('%');
+  address = (zone === -1 ? address : address.slice(0, zone)).toLowerCase();
   const mapped = /^(?:0{0,4}:){0,5}:?ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(address)?.[1];
   if (mapped) address = mapped;
   if (/^[\d.]+$/.test(address)) return ipv4Octets(address)?.join('.');

@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { replay } from '../../src/answer/answerer';
+import type { AskResponse } from '../../src/answer/types';
 import { loadTestEngine } from '../helpers/engine';
+import { msFor } from '../helpers/timing';
 
 describe('createAnswerer() (extractive)', () => {
   let engine: Awaited<ReturnType<typeof loadTestEngine>>;
@@ -59,5 +62,14 @@ describe('createAnswerer() (extractive)', () => {
     const end = events.at(-1)!;
     if (end.type !== 'end') throw new Error('no end event');
     expect(events.slice(0, -1).map((e) => (e.type === 'delta' ? e.text : '')).join('')).toBe(end.response.answer);
+  });
+});
+
+describe('replay', () => {
+  it('takes linear time splitting an answer whose stops run into the next word', () => {
+    for (const answer of [`${'a'.repeat(4000)}.x`, `${'.'.repeat(4000)}x`, `${'a'.repeat(2000)}${'?!'.repeat(1000)}x`]) {
+      const response = { answer } as AskResponse;
+      expect(msFor(() => [...replay(response)]), JSON.stringify(answer.slice(-4))).toBeLessThan(100);
+    }
   });
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { addressKey, createClientKey, lastHop } from '../../src/http/client-key';
+import { msFor } from '../helpers/timing';
 
 describe('addressKey: one key per client, however its address is written', () => {
   it.each([
@@ -38,6 +39,13 @@ describe('addressKey: one key per client, however its address is written', () =>
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('takes linear time on a long run of zone separators before a line break', () => {
+    for (const raw of [`1${'%'.repeat(4000)}\nx`, `fe80::1${'%'.repeat(4000)}\u2028x`]) {
+      expect(addressKey(raw)).toBeUndefined();
+      expect(msFor(() => addressKey(raw)), JSON.stringify(raw.slice(0, 8))).toBeLessThan(100);
+    }
   });
 });
 

@@ -7,6 +7,7 @@ import { answerBibliographic } from '../bibliographic';
 import { createCitationList } from '../citations';
 import type { AnswerContext } from '../context';
 import { isOffTask, isSmallTalk } from '../intent';
+import { prepareRequest } from '../prepare-request';
 import type { Answerer, AnswerEvent, AskRequest, AskResponse } from '../types';
 import { ModelError, type ChatClient, type ChatMessage } from './chat';
 import { condenseFollowUp } from './condense';
@@ -66,8 +67,10 @@ export function createLlmAnswerer(deps: LlmAnswererDeps): Answerer {
     return streamed ? chat.stream(request) : chat.complete(request).then((text) => [text]);
   }
 
-  async function* run(request: AskRequest, signal: AbortSignal | undefined, streamed: boolean): AsyncGenerator<AnswerEvent> {
-    const question = request.question.trim();
+  async function* run(raw: AskRequest, signal: AbortSignal | undefined, streamed: boolean): AsyncGenerator<AnswerEvent> {
+    // Hostile history turns are dropped here, before the rewrite or the answer could show them to the model.
+    const request = prepareRequest(raw, logger);
+    const { question } = request;
     // Nothing for a model to do, and an injection attempt should not reach it at all.
     if (isOffTask(question) || isSmallTalk(question)) return yield* replay(await fallback.ask(request));
     // Built once and memoised; started now so the first request does not pay for it after the model.

@@ -1,8 +1,10 @@
+import { removeWithSpaceBefore } from '../../text-scan';
+
 /**
  * Citation markers as models actually write them: `[1]`, `[1][2]`, `[1, 2]`, `[1-3]`, `[1; 4]`,
  * and now and then `[Passage 2]` or `[source 2]`. Anything else in brackets is left as text.
  */
-const MARKER = /\s*\[\s*(?:(?:passages?|sources?|refs?)\s*)?(\d{1,3}(?:\s*(?:[,;]|-|–|and)\s*\d{1,3})*)\s*\]/giu;
+const MARKER = /\[\s*(?:(?:passages?|sources?|refs?)\s*)?(\d{1,3}(?:\s*(?:[,;]|-|–|and)\s*\d{1,3})*)\s*\]/giu;
 
 /** Wider than any real answer needs: a "[1-999]" range is garbage, not 999 citations. */
 const MAX_RANGE = 10;
@@ -19,13 +21,13 @@ export function parseMarkers(sentence: string): Marked {
   const add = (n: number) => {
     if (!numbers.includes(n)) numbers.push(n);
   };
-  const text = sentence.replace(MARKER, (_, list: string) => {
-    for (const part of list.split(/\s*(?:[,;]|and)\s*/)) {
-      const [from, to] = part.split(/\s*[-–]\s*/).map(Number) as [number, number | undefined];
+  for (const [, list] of sentence.matchAll(MARKER)) {
+    // Number() ignores the spaces around each number.
+    for (const part of list!.split(/[,;]|and/)) {
+      const [from, to] = part.split(/[-–]/).map(Number) as [number, number | undefined];
       if (to === undefined) add(from);
       else if (to >= from && to - from < MAX_RANGE) for (let n = from; n <= to; n++) add(n);
     }
-    return '';
-  });
-  return { text, numbers };
+  }
+  return { text: removeWithSpaceBefore(sentence, MARKER), numbers };
 }

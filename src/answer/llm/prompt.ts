@@ -1,4 +1,5 @@
 import type { Source } from '../../corpus/types';
+import { removeWithSpaceBefore, withoutTrailing } from '../../text-scan';
 import type { Turn } from '../types';
 import type { ChatMessage } from './chat';
 import type { Passage } from './passages';
@@ -45,7 +46,7 @@ const TURN_CHARS = 400;
 export function condenseMessages(question: string, history: Turn[]): ChatMessage[] {
   const turns = history
     .slice(-HISTORY_TURNS)
-    .map((t) => `<turn role="${t.role}">${data(t.content.replace(/\s*\[\d+\]/g, '').slice(0, TURN_CHARS))}</turn>`);
+    .map((t) => `<turn role="${t.role}">${data(removeWithSpaceBefore(t.content, /\[\d+\]/g).slice(0, TURN_CHARS))}</turn>`);
   return [
     { role: 'system', content: CONDENSE_RULES },
     { role: 'user', content: `<conversation>\n${turns.join('\n')}\n</conversation>\n<follow_up>${data(question)}</follow_up>` },
@@ -56,7 +57,7 @@ export function condenseMessages(question: string, history: Turn[]): ChatMessage
 function describe(s: Source): string {
   const who = s.authors.length ? s.authors.join(', ') : s.publisher ?? 'Unknown';
   const outlet = [s.container, s.publisher].filter((o, i, all) => o && !s.authors.includes(o) && all.indexOf(o) === i).join(', ');
-  return `${who} (${s.year ?? 'n.d.'}). ${s.title.replace(/[.\s]+$/, '')}.${outlet ? ` ${outlet}.` : ''}`;
+  return `${who} (${s.year ?? 'n.d.'}). ${withoutTrailing(s.title, /[.\s]/)}.${outlet ? ` ${outlet}.` : ''}`;
 }
 
 /** Text from users or files cannot open or close the blocks that mark it as data. */

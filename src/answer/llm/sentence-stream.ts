@@ -1,4 +1,5 @@
 import { isAbbreviation } from '../../corpus/sentences';
+import { trailingRunStart } from '../../text-scan';
 
 export interface Piece {
   /** One sentence or list line, markers included, trimmed. */
@@ -48,7 +49,7 @@ export function createSentenceStream() {
       const nextChar = rest[0];
       if (nextChar === '[' && !final) return undefined; // a marker may still be arriving
       if (/\p{Ll}/u.test(nextChar)) continue;
-      if (m[0].startsWith('.') && isAbbreviation(/(\S+)$/.exec(buffer.slice(0, m.index))?.[1] ?? '')) continue;
+      if (m[0].startsWith('.') && isAbbreviation(buffer.slice(trailingRunStart(buffer, /\S/, m.index), m.index))) continue;
       return take(end, end + rest.index);
     }
     if (newline !== -1) {

@@ -1,3 +1,4 @@
+import { trailingRunStart } from '../../text-scan';
 import type { CitationList } from '../citations';
 import type { SupportScorer } from '../support';
 import type { Passage, Quotable } from './passages';
@@ -67,8 +68,8 @@ function backed(cited: Backing[], support: SupportScorer, threshold: number): Ba
 
 /** Markers go where the extractive answers put them: before the sentence's final stop. */
 function withMarkers(claim: string, markers: string): string {
-  const stop = /[.!?]+$/.exec(claim);
-  return stop ? `${claim.slice(0, stop.index).trimEnd()} ${markers}${stop[0]}` : `${claim} ${markers}`;
+  const stop = trailingRunStart(claim, /[.!?]/);
+  return stop < claim.length ? `${claim.slice(0, stop).trimEnd()} ${markers}${claim.slice(stop)}` : `${claim} ${markers}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMarkers } from '../../../src/answer/llm/parse-markers';
+import { msFor } from '../../helpers/timing';
 
 describe('parseMarkers', () => {
   it('reads single, adjacent, listed and ranged markers, in order of first mention', () => {
@@ -22,5 +23,11 @@ describe('parseMarkers', () => {
   it('ignores absurd ranges and repeats', () => {
     expect(parseMarkers('A claim [1-500].').numbers).toEqual([]);
     expect(parseMarkers('A claim [2] again [2].').numbers).toEqual([2]);
+  });
+
+  it('takes linear time on long runs of spaces, with or without a marker after them', () => {
+    for (const sentence of [`${' '.repeat(4000)}x`, `${'\u00a0'.repeat(4000)}x`, `A claim${' '.repeat(4000)}[note].`, `A claim [1${' '.repeat(4000)}- 2].`]) {
+      expect(msFor(() => parseMarkers(sentence)), JSON.stringify(sentence.slice(-6))).toBeLessThan(100);
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Passage } from '../../../src/answer/llm/passages';
 import { answerMessages, condenseMessages, saysNotInSources } from '../../../src/answer/llm/prompt';
+import { msFor } from '../../helpers/timing';
 import { passageOf } from './engine';
 
 describe('answerMessages', () => {
@@ -39,6 +40,20 @@ describe('condenseMessages', () => {
     expect(user!.content).not.toContain('turn 3');
     expect(user!.content).toContain('<turn role="assistant">turn 9</turn>');
     expect(user!.content).toContain('<follow_up>and then?</follow_up>');
+  });
+});
+
+describe('answerMessages and condenseMessages on adversarial text', () => {
+  it('take linear time on long runs of spaces or stops (4,000-character turns, long titles)', async () => {
+    const passage = await passageOf('hamming-2023');
+    const turns = [`${' '.repeat(3999)}x`, `${'\u00a0'.repeat(3999)}x`, `A claim${' '.repeat(3980)}[note]`];
+    for (const content of turns) {
+      expect(msFor(() => condenseMessages('and then?', [{ role: 'user', content }])), JSON.stringify(content.slice(-5))).toBeLessThan(100);
+    }
+    for (const title of [`${'.'.repeat(4000)}x`, `${' '.repeat(4000)}x`]) {
+      const passages = [{ ...passage, n: 1, source: { ...passage.source, title } }];
+      expect(msFor(() => answerMessages({ question: 'q', query: 'q', passages })), JSON.stringify(title.slice(-5))).toBeLessThan(100);
+    }
   });
 });
 

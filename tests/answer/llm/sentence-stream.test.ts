@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSentenceStream, type Piece } from '../../../src/answer/llm/sentence-stream';
+import { msFor } from '../../helpers/timing';
 
 /** Feeds text in pieces of `size` characters; returns what came out after each push, then at the end. */
 function run(text: string, size: number) {
@@ -43,5 +44,11 @@ describe('createSentenceStream', () => {
     const text = 'A first claim [1]. A second one [2, 3]! A third? Yes [4].';
     const whole = texts(run(text, text.length));
     for (const size of [1, 2, 5, 11]) expect(texts(run(text, size))).toEqual(whole);
+  });
+
+  it('takes linear time finding the word before a stop, however long', () => {
+    for (const text of [`${'a'.repeat(4000)} e.g. Then`, `${'a'.repeat(4000)} b. C`]) {
+      expect(msFor(() => run(text, text.length)), text.slice(-8)).toBeLessThan(100);
+    }
   });
 });

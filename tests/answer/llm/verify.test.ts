@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createCitationList } from '../../../src/answer/citations';
 import type { Passage } from '../../../src/answer/llm/passages';
 import { createVerifier } from '../../../src/answer/llm/verify';
+import { msFor } from '../../helpers/timing';
 import { passageOf, testEngine } from './engine';
 
 describe('createVerifier: every sentence is checked against the passages it cites', () => {
@@ -57,5 +58,12 @@ describe('createVerifier: every sentence is checked against the passages it cite
     expect(verify('ISIS was defeated in 2019.')).toBeUndefined();
     expect(verify('See the sources [1][2].')).toBeUndefined();
     expect(cite.list()).toEqual([]);
+  });
+
+  it('takes linear time placing markers after a claim with a long run of stops inside', () => {
+    const { verify } = verifier();
+    const sentence = `ISKP combines media warfare and kinetic action${'!'.repeat(3000)} too [1].`;
+    expect(verify(sentence)).toMatch(/ too \[1\]\.$/);
+    expect(msFor(() => verify(sentence))).toBeLessThan(100);
   });
 });

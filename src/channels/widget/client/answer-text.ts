@@ -1,3 +1,4 @@
+import { trailingRunStart } from '../../../text-scan';
 import { append, h, type Child } from './dom';
 
 /**
@@ -53,9 +54,10 @@ function withMarkers<E extends HTMLElement>(el: E, line: string, marker: (n: num
       append(el, [text || null]);
       return;
     }
-    const [, word, space] = /(\S*)(\s*)$/.exec(text)!;
-    append(el, [text.slice(0, text.length - word!.length - space!.length) || null]);
-    glue = h('span', { class: 'nowrap' }, `${word}${space ? '\u00a0' : ''}` || null);
+    const spaceStart = trailingRunStart(text, /\s/);
+    const wordStart = trailingRunStart(text, /\S/, spaceStart);
+    append(el, [text.slice(0, wordStart) || null]);
+    glue = h('span', { class: 'nowrap' }, `${text.slice(wordStart, spaceStart)}${spaceStart < text.length ? '\u00a0' : ''}` || null);
     el.appendChild(glue);
   });
   return el;

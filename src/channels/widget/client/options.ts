@@ -1,3 +1,5 @@
+import { withoutTrailing } from '../../../text-scan';
+
 export type Position = 'bottom-right' | 'bottom-left';
 export type Theme = 'light' | 'dark' | 'auto';
 
@@ -46,5 +48,5 @@ export function readOptions(data: Record<string, string | undefined>, scriptSrc:
 /** `data-endpoint`, else the origin the script was loaded from, else the page's own. */
 function endpointFrom(endpoint: string | undefined, scriptSrc: string | undefined, pageUrl: string): string {
   const base = endpoint?.trim() ? new URL(endpoint.trim(), pageUrl).href : scriptSrc ? new URL(scriptSrc, pageUrl).origin : new URL(pageUrl).origin;
-  return base.replace(/\/+$/, '');
+  return withoutTrailing(base, /\//);
 }
