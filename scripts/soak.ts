@@ -3,10 +3,14 @@
  * 127.0.0.1 for a bounded time, mixing good and hostile requests (scripts/soak/traffic.ts). Reports
  * statuses per kind of request, latency percentiles, and the server's resident memory at start,
  * after warm-up and at the end. Exits 1 on any 5xx or failed request, or when memory grew more
- * than 20% after warm-up. Not part of `npm test`: it takes a minute on purpose.
+ * than 20% after warm-up. Then the adversarial phase (scripts/soak/adversarial-phase.ts): worst
+ * cases for regular expressions at the API's limits, one at a time, with /healthz probed
+ * throughout; it exits 1 too when one of them takes longer than 50 ms. Not part of `npm test`: it
+ * takes a minute on purpose.
  */
 import { parseArgs } from 'node:util';
 import { spawnServer, waitReady } from './bench/server';
+import { adversarialPhase, ADVERSARIAL_TARGET_MS, SLACK_SIGNING_SECRET } from './soak/adversarial-phase';
 import { percentile, table } from './bench/stats';
 import { rssMb } from './soak/rss';
 import { shot } from './soak/traffic';
@@ -27,7 +31,8 @@ const row = (kind: string) => rows.get(kind) ?? rows.set(kind, { statuses: new M
 const count = (r: Row, status: string) => r.statuses.set(status, (r.statuses.get(status) ?? 0) + 1);
 
 // Production defaults (rate limit on, logs at info) except TRUST_PROXY, so the soak can be many clients.
-const server = await spawnServer({ RATE_LIMIT_PER_MINUTE: '30', TRUST_PROXY: 'true', LOG_LEVEL: 'info' });
+// Slack on, so the adversarial phase can send signed mentions; its Web API is a closed port.
+const server = await spawnServer({ RATE_LIMIT_PER_MINUTE: '30', TRUST_PROXY: 'true', LOG_LEVEL: 'info', SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-soak', SLACK_API_URL: 'http://127.0.0.1:9/api' });
 try {
   await waitReady(server);
   const pid = server.process.pid!;
@@ -92,7 +97,14 @@ try {
   const [warm, end] = [memory[1]?.mb, memory[2]?.mb];
   const growth = warm && end ? (end - warm) / warm : undefined;
   console.log(`\n5xx or failed: ${serverErrors}; memory after warm-up → end: ${growth === undefined ? 'n/a' : `${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}%`} (limit +${MAX_GROWTH * 100}%)`);
-  process.exitCode = serverErrors > 0 || (growth ?? 0) > MAX_GROWTH ? 1 : 0;
+
+  const adversarial = await adversarialPhase(server.url);
+  console.log('\nAdversarial phase: worst cases for regular expressions at the limits, one request at a time\n');
+  console.log(table(['route', 'requests', 'statuses', 'worst ms', 'worst case'], adversarial.rows.map((r) => [r.route, r.requests, r.statuses, r.worstMs.toFixed(1), r.worstCase])));
+  const { health } = adversarial;
+  console.log(`\n/healthz: p50 ${health.quietP50.toFixed(1)} ms, max ${health.quietMax.toFixed(1)} ms before; p50 ${health.duringP50.toFixed(1)} ms, max ${health.duringMax.toFixed(1)} ms during`);
+  console.log(`worst adversarial request: ${adversarial.worstMs.toFixed(1)} ms (target ≤ ${ADVERSARIAL_TARGET_MS} ms)`);
+  process.exitCode = serverErrors > 0 || (growth ?? 0) > MAX_GROWTH || adversarial.worstMs > ADVERSARIAL_TARGET_MS ? 1 : 0;
 } finally {
   await server.stop();
 }

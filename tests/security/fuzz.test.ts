@@ -12,7 +12,7 @@ async function fuzzTarget() {
   const ready = await sharedEngine();
   const background: Promise<unknown>[] = [];
   const app = createApp({
-    config: parseConfig({ EMBEDDER: 'lexical', RATE_LIMIT_PER_MINUTE: '0', SLACK_SIGNING_SECRET: SLACK_SECRET, SLACK_BOT_TOKEN: 'xoxb-fuzz', SLACK_API_URL: 'https://slack.test/api' }),
+    config: parseConfig({ EMBEDDER: 'lexical', RATE_LIMIT_PER_MINUTE: '0', SLACK_SIGNING_SECRET: SLACK_SECRET, SLACK_BOT_TOKEN: 'xoxb-fuzz', SLACK_API_URL: 'https://slack.test/api', SLACK_HOOKS_URL: 'https://hooks.slack.test', PUBLIC_URL: 'http://bot.example' }),
     logger: silentLogger,
     ready: () => ready,
     waitUntil: (work) => void background.push(work),

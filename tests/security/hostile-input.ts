@@ -1,10 +1,12 @@
 /**
  * Arbitraries for hostile HTTP input, shared by the in-process and the real-port fuzz tests:
  * random and malformed JSON, wrong types, huge strings, control characters, lone surrogates,
- * bidi overrides, deep nesting, and the routes and content types they are sent to.
+ * bidi overrides, deep nesting, worst cases for regular expressions, and the routes and content
+ * types they are sent to.
  */
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
+import { adversarialTexts, LIMITS } from '../../scripts/soak/adversarial';
 
 /** One UTF-16 unit or character a careless parser chokes on, or an ordinary one. */
 const nasty = fc.oneof(
@@ -12,7 +14,11 @@ const nasty = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom('\uD800', '\uDFFF', '\u0000', '\u0007', '\u001b', '\u007f', '\u202e', '\u2028', '\uFEFF', '"', '\\', '<', '>', '&', '%', '😀', '\r\n') },
 );
 
+/** Worst cases for regular expressions (scripts/soak/adversarial.ts) at a random length up to the turn limit. */
+export const adversarialString = fc.integer({ min: 50, max: LIMITS.turn }).chain((length) => fc.constantFrom(...adversarialTexts(length).map((a) => a.text)));
+
 export const hostileString = fc.oneof(
+  { weight: 1, arbitrary: adversarialString },
   { weight: 5, arbitrary: fc.string({ unit: nasty, maxLength: 60 }) },
   { weight: 1, arbitrary: fc.constantFrom('', ' ', '\n\t', 'null', '__proto__', 'constructor', '{}', '[]', '%00', '../../etc/passwd', '<script>alert(1)</script>') },
   // Around and over the field limits (2,000 and 4,000 characters) and the 256 KB body cap.
