@@ -21,7 +21,9 @@ export const DEMO_CSP = {
 export function createDemoRoutes() {
   const app = new Hono<AppEnv>();
   // HSTS binds every subdomain for months: the deployment's decision, not the demo page's.
-  app.get('/', secureHeaders({ contentSecurityPolicy: DEMO_CSP, strictTransportSecurity: false }), (c) => c.html(DEMO_HTML));
+  // Referer only to this server: with API_KEYS, it is how the widget's same-origin GETs (citation
+  // exports), which carry no Origin, show that they come from this page (see api-keys.ts).
+  app.get('/', secureHeaders({ contentSecurityPolicy: DEMO_CSP, strictTransportSecurity: false, referrerPolicy: 'same-origin' }), (c) => c.html(DEMO_HTML));
   app.get('/demo.css', (c) => c.body(DEMO_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=300' }));
   app.get('/demo.js', (c) => c.body(DEMO_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=300' }));
   return app;

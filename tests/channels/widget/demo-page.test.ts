@@ -4,6 +4,10 @@ import { launchBrowser } from '../../helpers/browser';
 import { startServer, type RunningServer } from '../../helpers/start-server';
 import { apiAnswer, focusedName, widget } from './widget-page';
 
+/** The key for this test's own calls; the page itself goes without one. */
+const KEY = 'demo-page-test-key-7c1e';
+const AUTH = { authorization: `Bearer ${KEY}` };
+
 /** The widget in headless Chromium on the demo page (`/`) of the real server, same origin. */
 describe('widget on the demo page', () => {
   let server: RunningServer;
@@ -11,7 +15,9 @@ describe('widget on the demo page', () => {
   let context: BrowserContext | undefined;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    // With API_KEYS set: the server's own page must still work without one, its POSTs shown by
+    // Origin and its GETs (citation exports) by Sec-Fetch-Site with a Referer on the page.
+    [server, browser] = await Promise.all([startServer({ API_KEYS: KEY }), launchBrowser()]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -80,7 +86,7 @@ describe('widget on the demo page', () => {
 
   it('opens a source card by its "Source 1" button with the verbatim quote, and Esc closes it', async () => {
     const question = 'Which references did the CTC Sentinel publish?';
-    const expected = (await apiAnswer(server.url, question)).citations[0]!;
+    const expected = (await apiAnswer(server.url, question, AUTH)).citations[0]!;
     const { page } = await open();
     const w = widget(page);
     await w.launcher.click();
@@ -117,11 +123,11 @@ describe('widget on the demo page', () => {
     await w.launcher.click();
     const answer = await w.ask('Which references did the CTC Sentinel publish?');
     await answer.getByRole('button', { name: 'Source 1' }).click();
-    const id = (await apiAnswer(server.url, 'Which references did the CTC Sentinel publish?')).citations[0]!.sourceId;
+    const id = (await apiAnswer(server.url, 'Which references did the CTC Sentinel publish?', AUTH)).citations[0]!.sourceId;
     for (const [label, format] of [['APA', 'apa'], ['BibTeX', 'bibtex']] as const) {
       await w.dialog.getByRole('button', { name: `Copy citation (${label})` }).click();
       await w.dialog.getByRole('status').filter({ hasText: `Copied the ${label} citation.` }).waitFor();
-      const expected = await (await fetch(`${server.url}/api/sources/${id}?format=${format}`)).text();
+      const expected = await (await fetch(`${server.url}/api/sources/${id}?format=${format}`, { headers: AUTH })).text();
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
     }
   });
@@ -203,7 +209,7 @@ describe('widget on the demo page', () => {
     const { page } = await open();
     const w = widget(page);
     await w.launcher.click();
-    const expected = await apiAnswer(server.url, 'What is the capital of France?');
+    const expected = await apiAnswer(server.url, 'What is the capital of France?', AUTH);
     expect(expected.answerable).toBe(false);
     const abstention = await w.ask('What is the capital of France?');
     expect(await abstention.getAttribute('class')).toContain('abstain');

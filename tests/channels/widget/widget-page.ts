@@ -35,7 +35,7 @@ export function focusedName(page: Page): Promise<string | null> {
 }
 
 /** The response the API gives for a question, to compare the widget against. */
-export async function apiAnswer(serverUrl: string, question: string) {
-  const res = await fetch(`${serverUrl}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) });
+export async function apiAnswer(serverUrl: string, question: string, headers: Record<string, string> = {}) {
+  const res = await fetch(`${serverUrl}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ question }) });
   return (await res.json()) as AskResponse;
 }
