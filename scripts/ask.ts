@@ -1,7 +1,7 @@
 /** `npm run ask -- "question"`: the answer and a numbered list of its sources; `--json` for the API object. */
 import { parseConfig } from '../src/config';
-import { createLogger } from '../src/log';
-import { loadNodeEngine } from '../src/runtime/node-engine';
+import { createLogger } from '../src/core/log';
+import { loadNodeEngine } from '../src/runtime/node/engine';
 import { runCli } from './lib/cli';
 
 const args = process.argv.slice(2);

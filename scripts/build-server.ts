@@ -9,9 +9,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const SERVER_ENTRY = 'src/runtime/node.ts';
+export const SERVER_ENTRY = 'src/runtime/node/server.ts';
 export const SERVER_DIR = 'dist/node';
-const ANSWER_THREAD_ENTRY = 'src/runtime/answer-thread.ts';
+const ANSWER_THREAD_ENTRY = 'src/runtime/node/answer-thread.ts';
 
 /** Bundles `entry` into `outdir` (both from the project's folder, the folder emptied first); returns the entry's bundle. */
 export async function buildServer(entry = SERVER_ENTRY, outdir = SERVER_DIR): Promise<string> {

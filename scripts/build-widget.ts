@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { buildWidget, WIDGET_DIST } from '../src/channels/widget/build';
+import { buildWidget, WIDGET_DIST } from '../src/runtime/node/build-widget';
 
 /** `npm run build:widget`: writes dist/widget.js (for the Workers bundle, or servers without esbuild). */
 const text = await buildWidget();

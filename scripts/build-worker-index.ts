@@ -4,11 +4,11 @@
  * OPENAI_BASE_URL / EMBEDDING_MODEL, must be set here and as Worker secrets/vars too).
  */
 import { ConfigError, parseConfig, type Config } from '../src/config';
-import type { Embedder } from '../src/embed/embedder';
-import { createLexicalEmbedder } from '../src/embed/lexical';
-import { loadOpenAIEmbedder } from '../src/embed/openai';
-import { writeSnapshot } from '../src/ingest/write-snapshot';
-import { createLogger } from '../src/log';
+import type { Embedder } from '../src/core/embed/embedder';
+import { createLexicalEmbedder } from '../src/core/embed/lexical';
+import { loadOpenAIEmbedder } from '../src/core/embed/openai';
+import { writeSnapshot } from '../src/runtime/node/write-snapshot';
+import { createLogger } from '../src/core/log';
 import { runCli } from './lib/cli';
 
 const OUT = 'dist/worker-index.bin';

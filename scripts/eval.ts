@@ -4,11 +4,11 @@
  * Flags: `--json` prints the full report; `--verbose` lists every case; `--llm` evaluates the LLM
  * answerer configured by OPENAI_BASE_URL / OPENAI_API_KEY / LLM_MODEL (see docs/llm.md).
  */
-import { createAnswerContext } from '../src/answer/context';
-import { createAnswerer } from '../src/answer/answerer';
+import { createAnswerContext } from '../src/core/answer/context';
+import { createAnswerer } from '../src/core/answer/answerer';
 import { llmConfigured, parseConfig } from '../src/config';
-import { createLogger } from '../src/log';
-import { loadNodeEngine } from '../src/runtime/node-engine';
+import { createLogger } from '../src/core/log';
+import { loadNodeEngine } from '../src/runtime/node/engine';
 import { evaluateAnswers, evaluateRetrieval, loadCases } from './lib/evaluate';
 import { runCli } from './lib/cli';
 

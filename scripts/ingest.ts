@@ -1,8 +1,8 @@
 /** `npm run ingest`: builds (or incrementally refreshes) the index under DATA_DIR from CORPUS_DIR. */
 import { parseConfig } from '../src/config';
-import { createLogger } from '../src/log';
-import { ensureIndex } from '../src/ingest/build-index';
-import { createNodeEmbedder } from '../src/runtime/node-embedder';
+import { createLogger } from '../src/core/log';
+import { ensureIndex } from '../src/runtime/node/build-index';
+import { createNodeEmbedder } from '../src/runtime/node/embedder';
 import { runCli } from './lib/cli';
 
 await runCli(async () => {

@@ -8,8 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig } from '../../src/config';
-import { silentLogger } from '../../src/log';
-import { loadNodeEngine } from '../../src/runtime/node-engine';
+import { silentLogger } from '../../src/core/log';
+import { loadNodeEngine } from '../../src/runtime/node/engine';
 import { QUESTIONS } from './questions';
 
 export interface AnswerLoopRow {

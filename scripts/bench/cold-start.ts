@@ -6,8 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Embedder } from '../../src/embed/embedder';
-import { ensureIndex } from '../../src/ingest/build-index';
+import type { Embedder } from '../../src/core/embed/embedder';
+import { ensureIndex } from '../../src/runtime/node/build-index';
 import { QUESTIONS } from './questions';
 import { postJson, spawnServer, waitFor } from './server';
 import { median } from './stats';

@@ -2,9 +2,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Embedder } from '../../src/embed/embedder';
-import { createLexicalEmbedder } from '../../src/embed/lexical';
-import { ensureIndex } from '../../src/ingest/build-index';
+import type { Embedder } from '../../src/core/embed/embedder';
+import { createLexicalEmbedder } from '../../src/core/embed/lexical';
+import { ensureIndex } from '../../src/runtime/node/build-index';
 import { median, timed } from './stats';
 
 export interface IngestRow {
@@ -42,7 +42,7 @@ async function measure(embedder: Embedder, corpusDir: string, runs: number): Pro
 /** The transformers embedder from files already on disk (MODEL_DIR or the library cache); never downloads. */
 async function loadLocalTransformers(): Promise<Embedder | string> {
   try {
-    const { createTransformersEmbedder } = await import('../../src/embed/transformers');
+    const { createTransformersEmbedder } = await import('../../src/runtime/node/transformers-embedder');
     return await createTransformersEmbedder({ modelDir: process.env.MODEL_DIR, allowRemote: false });
   } catch {
     return 'not measured: no local model (MODEL_DIR unset or without Xenova/all-MiniLM-L6-v2; the bench never downloads)';

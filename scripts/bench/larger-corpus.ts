@@ -7,7 +7,7 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { IndexData } from '../../src/index/types';
+import type { IndexData } from '../../src/core/ingest/types';
 import { ASK, HEALTHZ } from './api';
 import { runLoad } from './http-load';
 import { spawnServer, waitReady, type BenchServer } from './server';

@@ -2,7 +2,7 @@
  * What the load test asks: realistic questions in the proportions a briefing bot sees, mostly
  * passage answers (the retrieval path), some bibliographic ones and one the sources cannot answer.
  */
-import type { AskRequest } from '../../src/answer/types';
+import type { AskRequest } from '../../src/core/answer/types';
 
 export const QUESTIONS: readonly string[] = [
   "What is ISKP's strategy?",

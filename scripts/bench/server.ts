@@ -30,7 +30,7 @@ function bundled(entry: string): Promise<string> {
 }
 
 /** Starts `entry` (the app's Node entry point unless told otherwise) on a free port. */
-export async function spawnServer(env: Record<string, string>, entry = 'src/runtime/node.ts'): Promise<BenchServer> {
+export async function spawnServer(env: Record<string, string>, entry = 'src/runtime/node/server.ts'): Promise<BenchServer> {
   const file = await bundled(entry);
   const port = await freePort();
   const spawnedAt = performance.now();

@@ -4,12 +4,12 @@
  * term frequencies and vector overlaps look like a larger corpus on the same subject rather
  * than like noise. Deterministic: the same size always gives the same text.
  */
-import { createPronounResolver } from '../../src/corpus/pronouns';
-import type { GlossaryEntry, Source } from '../../src/corpus/types';
-import type { Embedder } from '../../src/embed/embedder';
-import { normalizeWords, isStopword } from '../../src/embed/tokenize';
-import type { Chunk, IndexData } from '../../src/index/types';
-import { searchText } from '../../src/ingest/chunk';
+import { createPronounResolver } from '../../src/core/corpus/pronouns';
+import type { GlossaryEntry, Source } from '../../src/core/corpus/types';
+import type { Embedder } from '../../src/core/embed/embedder';
+import { normalizeWords, isStopword } from '../../src/core/text/tokenize';
+import type { Chunk, IndexData } from '../../src/core/ingest/types';
+import { searchText } from '../../src/core/ingest/chunk';
 import { seededRandom } from '../lib/seeded-random';
 
 const CHUNKS_PER_DOCUMENT = 10;

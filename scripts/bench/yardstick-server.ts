@@ -9,10 +9,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { createApp, type Ready } from '../../src/app';
+import { createApp } from '../../src/server/app';
+import { type Ready } from '../../src/server/env';
 import { parseConfig } from '../../src/config';
-import { createLogger, type LogFields } from '../../src/log';
-import { loadNodeEngine } from '../../src/runtime/node-engine';
+import { createLogger, type LogFields } from '../../src/core/log';
+import { loadNodeEngine } from '../../src/runtime/node/engine';
 
 const config = parseConfig(process.env);
 const requestFields = new AsyncLocalStorage<LogFields>();

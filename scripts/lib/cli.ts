@@ -1,5 +1,5 @@
 import { ConfigError } from '../../src/config';
-import { IndexTooLargeError } from '../../src/index/vectra-store';
+import { IndexTooLargeError } from '../../src/runtime/node/vectra-store';
 
 /**
  * Runs a command-line script's body. A failure the user can fix (a bad environment variable, a

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { AnswerContext } from '../../src/answer/context';
-import { resolveFollowUp } from '../../src/answer/follow-up';
-import type { Answerer, AskResponse } from '../../src/answer/types';
-import type { Embedder } from '../../src/embed/embedder';
-import type { SearchIndex } from '../../src/index/search-index';
-import { retrieve } from '../../src/retrieve/retrieve';
+import type { AnswerContext } from '../../src/core/answer/context';
+import { resolveFollowUp } from '../../src/core/answer/follow-up';
+import type { Answerer, AskResponse } from '../../src/core/answer/types';
+import type { Embedder } from '../../src/core/embed/embedder';
+import type { SearchIndex } from '../../src/core/search/search-index';
+import { retrieve } from '../../src/core/search/retrieve';
 
 const caseSchema = z.object({
   id: z.string(),

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAnswerContext } from '../../src/answer/context';
+import { createAnswerContext } from '../../src/core/answer/context';
 import { evaluateAnswers, evaluateRetrieval, loadCases, type AnswerReport } from '../../scripts/lib/evaluate';
 import { loadTestEngine } from '../helpers/engine';
 

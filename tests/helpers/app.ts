@@ -1,5 +1,5 @@
-import { createApp } from '../../src/app';
-import { silentLogger } from '../../src/log';
+import { createApp } from '../../src/server/app';
+import { silentLogger } from '../../src/core/log';
 import { loadTestEngine } from './engine';
 
 /** The real app over the real engine, driven through `app.request()`. */

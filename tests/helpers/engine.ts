@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig } from '../../src/config';
-import { silentLogger } from '../../src/log';
-import { loadNodeEngine } from '../../src/runtime/node-engine';
+import { silentLogger } from '../../src/core/log';
+import { loadNodeEngine } from '../../src/runtime/node/engine';
 
 /** The real engine (lexical embedder, index built on disk from corpus/) in a fresh temp DATA_DIR. */
 export async function loadTestEngine(env: Record<string, string> = {}) {

@@ -12,10 +12,10 @@ export interface RunningServer {
 }
 
 /** Node's arguments for the server from its sources, as `npm run dev` runs it. */
-export const FROM_SOURCES = ['--import', 'tsx', 'src/runtime/node.ts'];
+export const FROM_SOURCES = ['--import', 'tsx', 'src/runtime/node/server.ts'];
 
 /**
- * Starts the real Node entry point (`src/runtime/node.ts` unless `args` says otherwise) on
+ * Starts the real Node entry point (`src/runtime/node/server.ts` unless `args` says otherwise) on
  * 127.0.0.1 with a free port and a fresh DATA_DIR, and resolves once `/readyz` answers 200. Extra
  * environment variables override.
  */

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app';
+import { createApp } from '../../src/server/app';
 import { parseConfig } from '../../src/config';
-import { silentLogger } from '../../src/log';
-import { sharedEngine } from '../http/harness';
+import { silentLogger } from '../../src/core/log';
+import { sharedEngine } from '../server/http/harness';
 import { expectWellFormed } from './well-formed';
 import { apiRequest, signedSlackRequest, SLACK_SECRET, type FuzzRequest } from './hostile-input';
 

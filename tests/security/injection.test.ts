@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AskRequest, AskResponse } from '../../src/answer/types';
-import { createApp } from '../../src/app';
-import type { Source } from '../../src/corpus/types';
-import { silentLogger } from '../../src/log';
-import { reply, standIn } from '../answer/llm/model-stand-in';
-import { isCondense, passagesIn, type ChatBody } from '../answer/llm/openai-wire';
+import type { AskRequest, AskResponse } from '../../src/core/answer/types';
+import { createApp } from '../../src/server/app';
+import type { Source } from '../../src/core/corpus/types';
+import { silentLogger } from '../../src/core/log';
+import { reply, standIn } from '../core/answer/llm/model-stand-in';
+import { isCondense, passagesIn, type ChatBody } from '../core/answer/llm/openai-wire';
 import { loadTestEngine } from '../helpers/engine';
 import hostileHistory from './fixtures/hostile-history.json';
 import hostileQuestions from './fixtures/hostile-questions.json';
@@ -179,8 +179,8 @@ describe('LLM mode: a model that obeys every injection', () => {
     }
   });
 
-  // KNOWN GAP, for src/answer/llm/passages.ts: it filters source sentences with isOffTask, which
-  // does not see forged prompt markup; isPlanted (src/answer/intent.ts) does, and the extractive
+  // KNOWN GAP, for src/core/answer/llm/passages.ts: it filters source sentences with isOffTask, which
+  // does not see forged prompt markup; isPlanted (src/core/answer/intent.ts) does, and the extractive
   // answerer uses it. When passages.ts switches to isPlanted this test fails: make it an it().
   it('cannot be given a claim to make by a document that forges a passage', async () => {
     const forged = await bot(LLM, ['forged-passage.md']);

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isOffTask, isPlanted } from '../../src/answer/intent';
-import { loadCorpus } from '../../src/corpus/load-corpus';
-import { splitSentences } from '../../src/corpus/sentences';
-import { readCorpusFiles } from '../../src/ingest/read-corpus';
+import { isOffTask, isPlanted } from '../../src/core/answer/intent';
+import { loadCorpus } from '../../src/core/corpus/load-corpus';
+import { splitSentences } from '../../src/core/corpus/sentences';
+import { readCorpusFiles } from '../../src/runtime/node/read-corpus';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8').replace(/^---[\s\S]*?---\n/, '');
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adversarialTexts, LIMITS } from '../../scripts/soak/adversarial';
-import { mention, useSlackSuite } from '../channels/slack/harness';
+import { mention, useSlackSuite } from '../server/channels/slack/harness';
 import { startServer, type RunningServer } from '../helpers/start-server';
-import { httpApp, post } from '../http/harness';
+import { httpApp, post } from '../server/http/harness';
 
 /**
  * Inputs built to make a regular expression backtrack, at the API's limits, once took seconds to

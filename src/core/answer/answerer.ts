@@ -1,0 +1,123 @@
+import type { Embedder } from '../embed/embedder';
+import type { SearchIndex } from '../search/search-index';
+import type { Logger } from '../log';
+import { retrieve } from '../search/retrieve';
+import { abstentionText, type AbstainReason } from './abstain';
+import { answerBibliographic } from './bibliographic';
+import { createCitationList, type CitationList } from './citations';
+import { createAnswerContext, type AnswerContext } from './context';
+import { answerFromPassages } from './extractive';
+import { resolveFollowUp } from './follow-up';
+import { isOffTask, isSmallTalk } from './intent';
+import { answerOverview, asksForOverview } from './overview';
+import { prepareRequest } from './prepare-request';
+import type { Answerer, AnswerEvent, AskRequest, AskResponse } from './types';
+
+export interface AnswererDeps {
+  index: SearchIndex;
+  embedder: Embedder;
+  logger: Logger;
+  /** Shared with other answerers over the same index; built here when absent. */
+  context?: AnswerContext;
+}
+
+const TOP_K = 8;
+
+/** An extractive answer, before follow-up suggestions are attached. */
+export type Draft = Omit<AskResponse, 'followUps'>;
+
+/**
+ * The extractive answerer: no model, no network. Off-task requests are declined, bibliographic
+ * questions answered from metadata, everything else from the passages that support it, and an
+ * honest abstention when none does.
+ */
+export function createAnswerer({ index, embedder, logger, context = createAnswerContext(index) }: AnswererDeps): Answerer & { draft(request: AskRequest): Promise<Draft>; suggestions(): Promise<string[]> } {
+  const bibliography = { sources: index.sources, terms: context.terms, support: context.support };
+
+  async function draft(request: AskRequest): Promise<Draft> {
+    const { question, history } = prepareRequest(request, logger);
+    const query = resolveFollowUp(question, history, context.terms);
+    if (isOffTask(question)) return abstain(query, 'off_task');
+    if (isSmallTalk(question)) return abstain(query, 'small_talk');
+    const cite = createCitationList();
+    const overview = asksForOverview(query) ? answerOverview(context, cite) : undefined;
+    if (overview) return answered(query, overview, cite);
+    const bib = answerBibliographic(query, bibliography, cite);
+    if (bib) return answered(query, bib, cite);
+    // A passage planted in an added document to steer the bot (an instruction to it, forged prompt
+    // markup) is never quoted: the answer would relay it in the bot's own voice.
+    const hits = (await retrieve({ query, index, embedder, topK: TOP_K })).filter((h) => !context.planted(h.chunk));
+    const text = answerFromPassages(query, hits, context, cite);
+    return text ? answered(query, text, cite) : abstain(query, 'unsupported');
+  }
+
+  const answered = (query: string, answer: string, cite: CitationList): Draft => ({ mode: 'extractive', query, answer, answerable: true, citations: cite.list() });
+  // Worded from the index alone, so the same three texts serve every abstention.
+  const abstentions: Record<AbstainReason, string> = {
+    unsupported: abstentionText('unsupported', index.sources),
+    off_task: abstentionText('off_task', index.sources),
+    small_talk: abstentionText('small_talk', index.sources),
+  };
+  const abstain = (query: string, reason: AbstainReason): Draft => ({ mode: 'extractive', query, answer: abstentions[reason], answerable: false, citations: [] });
+
+  // Suggestions are only offered once the answerer has shown it can answer them.
+  let pool: Promise<string[]> | undefined;
+  const suggestions = () =>
+    (pool ??= (async () => {
+      const ok = await Promise.all(context.candidates.map(async (q) => (await draft({ question: q })).answerable));
+      return context.candidates.filter((_, i) => ok[i]);
+    })());
+  // Drafted now, at load, rather than by the first question (which would wait for every candidate's
+  // answer). A failure is left for the first question to report, not raised here unhandled.
+  suggestions().catch(() => {});
+
+  async function ask(request: AskRequest): Promise<AskResponse> {
+    // Fields named rather than spread: spreading the draft was a slow generic copy, 3% of an answer.
+    const { mode, query, answer, answerable, citations } = await draft(request);
+    return { mode, query, answer, answerable, citations, followUps: context.followUps(query, citations, answerable, await suggestions()) };
+  }
+
+  return {
+    ask,
+    draft,
+    suggestions,
+    // The extractive answer exists whole at once; streaming it sentence by sentence keeps one
+    // client code path for both modes.
+    stream: async function* (request) {
+      yield* replay(await ask(request));
+    },
+  };
+}
+
+/** A whole answer as the stream of one: its sentences, then the response. */
+export function* replay(response: AskResponse): Generator<AnswerEvent> {
+  for (const text of splitForStreaming(response.answer)) yield { type: 'delta', text };
+  yield { type: 'end', response };
+}
+
+/** A piece that starts where the last one ended: text up to stops and the space after them, a line, or the rest. */
+const PIECE = /[^\n.!?]*(?:[.!?]+(?:\s+|$)|\n|$)/y;
+/** Text up to the end of its stops: where a piece can next start when none starts here. */
+const TO_STOPS = /[^\n.!?]*[.!?]*/y;
+
+/**
+ * Sentence-sized pieces of an answer, in order: `text.match(/…/g)` of PIECE, which retried every
+ * position before stops that run into the next word (quadratic on a long run), where this resumes
+ * after them. Like that match, it drops the text up to such stops ("In the U." of "In the U.S. army").
+ */
+function splitForStreaming(text: string): string[] {
+  const pieces: string[] = [];
+  for (let at = 0; at < text.length; ) {
+    PIECE.lastIndex = at;
+    const piece = PIECE.exec(text);
+    if (piece) {
+      pieces.push(piece[0]);
+      at = PIECE.lastIndex;
+    } else {
+      TO_STOPS.lastIndex = at;
+      TO_STOPS.exec(text);
+      at = TO_STOPS.lastIndex;
+    }
+  }
+  return pieces;
+}

@@ -1,0 +1,130 @@
+import type { Source } from '../corpus/types';
+import type { Chunk } from '../ingest/types';
+import type { Hit } from '../search/retrieve';
+import { withoutTrailing } from '../text/scan';
+import { authorYear, quoted, titleQuote, type CitationList } from './citations';
+import type { SupportScorer } from './support';
+
+/** A passage must hold at least this share of the question's weighted terms to be quoted. */
+export const MIN_SUPPORT = 0.55;
+/** Passages well below the best one are left out: they would dilute the answer. */
+const RELATIVE_TO_BEST = 0.75;
+const MAX_SENTENCES = 3;
+const MAX_REFERENCES = 3;
+
+/** A question that no single passage covers may be covered by two or three together. */
+const MIN_PART = 0.3;
+const MIN_GAIN = 0.15;
+
+interface Scored {
+  hit: Hit;
+  coverage: number;
+  /** The question's focus terms the passage lacks. */
+  missing: string[];
+}
+
+export interface PassageContext {
+  support: SupportScorer;
+  /** What a hit offers as evidence (see `evidenceText`), precomputed per chunk. */
+  evidence: (hit: Hit) => string;
+  /** The sentence as the answer frames it, with a leading pronoun named (see `createPronounResolver`). */
+  resolve: (source: Source, offset: number, text: string) => string;
+}
+
+/**
+ * Writes an answer from the retrieved passages alone: each sentence of the answer is a sentence
+ * of a source (lightly framed: "According to Tassev (2024), ...") or a reference's title, and is
+ * followed by the marker of the citation that quotes it. Returns undefined when no passage, nor a
+ * few together, support the question well enough, which the caller turns into an abstention.
+ */
+export function answerFromPassages(question: string, hits: Hit[], ctx: PassageContext, cite: CitationList): string | undefined {
+  const kept = selectSupporting(question, hits, ctx);
+  return kept.length ? composeAnswer(kept.map((k) => k.hit), ctx, cite) : undefined;
+}
+
+function selectSupporting(question: string, hits: Hit[], { support, evidence }: PassageContext): Scored[] {
+  const focus = support.focusTerms(question);
+  if (!focus.length) return [];
+  const needsNumber = ASKS_QUANTITY.test(question);
+  const scored: Scored[] = hits.map((hit) => {
+    const text = evidence(hit);
+    // "How many died?" is not answered by a passage that holds no number the question lacks.
+    const answersQuantity = !needsNumber || numbersIn(text).some((n) => !numbersIn(question).includes(n));
+    if (!answersQuantity) return { hit, coverage: 0, missing: focus };
+    const { coverage, missing } = support.support(focus, text);
+    return { hit, coverage, missing };
+  });
+  const best = scored.reduce((a, b) => (b.coverage > a.coverage ? b : a), scored[0]!);
+  if (!best) return [];
+  if (best.coverage >= MIN_SUPPORT) {
+    const floor = Math.max(MIN_SUPPORT, best.coverage * RELATIVE_TO_BEST);
+    return scored.filter((s) => s.coverage >= floor);
+  }
+  if (best.coverage < MIN_PART) return [];
+  // Greedy set cover: add the passage that covers most of what is still missing. What each passage
+  // covers is worked out only here: most questions never get this far.
+  const weight = (terms: Iterable<string>) => support.weight([...terms]);
+  const coveredBy = (s: Scored) => focus.filter((t) => !s.missing.includes(t));
+  const total = weight(focus);
+  const chosen = [best];
+  const covered = new Set(coveredBy(best));
+  while (chosen.length < MAX_SENTENCES) {
+    let next: Scored | undefined;
+    let gain = 0;
+    for (const s of scored) {
+      if (chosen.includes(s) || s.coverage < MIN_PART) continue;
+      const g = weight(coveredBy(s).filter((t) => !covered.has(t))) / total;
+      if (g > gain) [next, gain] = [s, g];
+    }
+    if (!next || gain < MIN_GAIN) break;
+    chosen.push(next);
+    for (const t of coveredBy(next)) covered.add(t);
+  }
+  return weight(covered) / total >= MIN_SUPPORT ? chosen : [];
+}
+
+/** Prose sentences grouped by source in the source's order, then related references by title. */
+export function composeAnswer(hits: Hit[], { resolve }: Pick<PassageContext, 'resolve'>, cite: CitationList): string {
+  const prose = hits.filter((h) => h.source.kind === 'abstract' || h.source.kind === 'document').slice(0, MAX_SENTENCES);
+  const refs = hits.filter((h) => h.source.kind === 'reference').slice(0, MAX_REFERENCES);
+  const lines: string[] = [];
+
+  // Sentences in the order the source gives them, so the answer reads as the author argued.
+  const bySource = new Map<string, Hit[]>();
+  for (const h of prose) bySource.set(h.source.id, [...(bySource.get(h.source.id) ?? []), h]);
+  for (const group of bySource.values()) {
+    group.sort((a, b) => a.chunk.offset - b.chunk.offset);
+    const source = group[0]!.source;
+    group.forEach((hit, i) => {
+      const text = resolve(source, hit.chunk.offset, hit.chunk.text);
+      const lead = i === 0 ? `According to ${authorYear(source)}, ` : group.length > 2 && i === group.length - 1 ? 'It adds that ' : 'It also notes that ';
+      lines.push(`${lead}${lowerFirst(stripFinalStop(text))} ${cite.cite(source, hit.chunk.text)}.`);
+    });
+  }
+  if (refs.length) {
+    const items = refs.map((hit) => `${authorYear(hit.source)}, ${quoted(hit.source.title)}${outlet(hit.source)} ${cite.cite(hit.source, titleQuote(hit.source))}`);
+    const lead = lines.length ? 'Among the works it cites, see' : "The paper's abstract does not address this directly, but its reference list includes";
+    lines.push(`${lead} ${items.join('; ')}.`);
+  }
+  return lines.join(' ');
+}
+
+/** What a passage offers as evidence: a sentence's words (pronoun resolved), or a reference's title and outlet. */
+export function evidenceText(source: Source, chunk: Chunk, resolve: PassageContext['resolve']): string {
+  if (source.kind === 'reference') return [source.title, source.publisher, source.container, source.authors.join(' '), source.year].filter(Boolean).join(' ');
+  if (source.kind === 'paper') return source.title;
+  return resolve(source, chunk.offset, chunk.text);
+}
+
+/** ", Washington Post" after a title; nothing when the outlet is also the author ("bne IntelliNews"). */
+const outlet = (s: Source) => {
+  const o = s.publisher ?? s.container;
+  return o && !s.authors.some((a) => a.toLowerCase() === o.toLowerCase()) ? `, ${o}` : '';
+};
+
+const ASKS_QUANTITY = /\bhow (many|much)\b|\bnumber of\b|\bdeath toll\b|\bcasualt(y|ies)\b|\bfigures?\b/i;
+const numbersIn = (text: string) => text.match(/\d+(?:[.,]\d+)*|\b(dozens?|hundreds?|thousands?|millions?)\b/gi)?.map((n) => n.toLowerCase()) ?? [];
+
+const FUNCTION_WORDS = /^(The|This|That|These|Those|For|Its|It|Although|A|An|In|On|At|As|But|And|Its|However|While|When|Since|Because|Despite|Today|There)\b/;
+const lowerFirst = (s: string) => (FUNCTION_WORDS.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
+const stripFinalStop = (s: string) => withoutTrailing(s, /[.\s]/);

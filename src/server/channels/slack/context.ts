@@ -1,0 +1,55 @@
+import { requireReady, type AppDeps, type Ready } from '../../env';
+import type { Config } from '../../../config';
+import type { RecordFeedback } from '../../feedback';
+import type { Logger } from '../../../core/log';
+import { createDedupe, type Dedupe } from './dedupe';
+import { createSlackApi, type SlackApi } from './slack-api';
+
+/** Everything the Slack handlers use, built once per app from AppDeps. */
+export interface SlackContext {
+  config: Config;
+  logger: Logger;
+  ready: () => Ready | undefined;
+  /** The loaded engine, or a 503 AppError (with Retry-After) while the index is loading. */
+  requireReady: () => Ready;
+  now: () => number;
+  api: SlackApi;
+  /** SLACK_HOOKS_URL: where Slack's response_urls live (see `isSlackHook`). */
+  hooksUrl: string;
+  dedupe: Dedupe;
+  recordFeedback: RecordFeedback;
+  /** Runs work after the response has gone (deps.waitUntil); a failure is logged, never thrown. */
+  background: (label: string, work: () => Promise<unknown>) => void;
+}
+
+export function createSlackContext(deps: AppDeps): SlackContext {
+  const { config, logger } = deps;
+  const now = deps.now ?? Date.now;
+  // Called through a closure, not stored as a method: Workers' fetch throws "Illegal invocation"
+  // when invoked with another `this`.
+  const fetchFn: typeof fetch = deps.fetch ?? ((input, init) => fetch(input, init));
+  const hooksUrl = config.SLACK_HOOKS_URL ?? 'https://hooks.slack.com';
+  return {
+    config,
+    logger,
+    ready: deps.ready,
+    requireReady: () => requireReady(deps),
+    now,
+    api: createSlackApi({ baseUrl: config.SLACK_API_URL ?? 'https://slack.com/api', hooksUrl, token: config.SLACK_BOT_TOKEN, fetch: fetchFn, logger }),
+    hooksUrl,
+    dedupe: createDedupe({ now }),
+    // Without a writer (Workers), a vote is a structured log line: still collected, by the log store.
+    recordFeedback: deps.recordFeedback ?? ((record) => logger.info('feedback', { feedback: record })),
+    background(label, work) {
+      deps.waitUntil(
+        (async () => {
+          try {
+            await work();
+          } catch (err) {
+            logger.error('slack background task failed', { task: label, error: String(err), stack: (err as Error)?.stack });
+          }
+        })(),
+      );
+    },
+  };
+}

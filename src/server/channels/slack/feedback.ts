@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import type { AskResponse } from '../../../core/answer/types';
+import type { FeedbackRecord } from '../../feedback';
+import { parseJson } from './parse-json';
+
+/**
+ * What a button carries back. Slack returns a button's `value` verbatim with the click, so the
+ * vote can be recorded without the server remembering anything (no store, works on any Worker) —
+ * but a value holds at most 2,000 characters, so the answer is shortened to fit and sources are
+ * kept as ids.
+ */
+const MAX_VALUE = 2000;
+const MAX_QUESTION_IN_FEEDBACK = 300;
+const MAX_SOURCES = 10;
+
+const feedbackValue = z.object({
+  q: z.string(),
+  a: z.string(),
+  s: z.array(z.string()).max(MAX_SOURCES),
+  ok: z.union([z.literal(0), z.literal(1)]),
+});
+const questionValue = z.object({ q: z.string().min(1) });
+
+export function encodeFeedbackValue({ question, response }: { question: string; response: AskResponse }): string {
+  const sources = [...new Set(response.citations.map((c) => c.sourceId))].slice(0, MAX_SOURCES);
+  const value = { q: clip(question, MAX_QUESTION_IN_FEEDBACK), a: response.answer, s: sources, ok: response.answerable ? 1 : 0 };
+  return fit(value, 'a');
+}
+
+export function encodeQuestionValue(question: string): string {
+  return fit({ q: question }, 'q');
+}
+
+export interface FeedbackValue {
+  question: string;
+  answer: string;
+  sources: string[];
+  answerable: boolean;
+}
+
+/** Undefined for a value we did not write (or an older format): the click is then ignored, not guessed at. */
+export function decodeFeedbackValue(value: string | undefined): FeedbackValue | undefined {
+  const parsed = feedbackValue.safeParse(parseJson(value));
+  if (!parsed.success) return undefined;
+  const { q, a, s, ok } = parsed.data;
+  return { question: q, answer: a, sources: s, answerable: ok === 1 };
+}
+
+export function decodeQuestionValue(value: string | undefined): string | undefined {
+  const parsed = questionValue.safeParse(parseJson(value));
+  return parsed.success ? parsed.data.q : undefined;
+}
+
+export function feedbackRecord(
+  value: FeedbackValue,
+  vote: FeedbackRecord['vote'],
+  { user, time, context }: { user: string; time: Date; context?: Record<string, string> },
+): FeedbackRecord {
+  return { time: time.toISOString(), channel: 'slack', vote, user, ...value, ...(context ? { context } : {}) };
+}
+
+/** Shortens `field` until the JSON fits in a button value; JSON escaping can make text longer than it looks. */
+function fit<T extends Record<string, unknown>>(value: T, field: keyof T & string): string {
+  let json = JSON.stringify(value);
+  let text = String(value[field]);
+  while (json.length > MAX_VALUE && text.length > 0) {
+    text = clip(text, Math.max(0, text.length - (json.length - MAX_VALUE) - 1));
+    json = JSON.stringify({ ...value, [field]: text });
+  }
+  return json;
+}
+
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= 1) return '';
+  let cut = text.slice(0, max - 1);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut}…`;
+}

@@ -1,0 +1,75 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { replay } from '../../../src/core/answer/answerer';
+import type { AskResponse } from '../../../src/core/answer/types';
+import { loadTestEngine } from '../../helpers/engine';
+import { msFor } from '../../helpers/timing';
+
+describe('createAnswerer() (extractive)', () => {
+  let engine: Awaited<ReturnType<typeof loadTestEngine>>;
+  const ask = (question: string, history?: { role: 'user' | 'assistant'; content: string }[]) => engine.answerer.ask({ question, history });
+  beforeAll(async () => {
+    engine = await loadTestEngine();
+  });
+
+  it('frames an abstract sentence and names the subject a pronoun stood for, quoting the original', async () => {
+    const r = await ask("What is ISKP's strategy?");
+    expect(r.answer).toBe('According to Tassev (2024), ISKP’s strategy on a regional and international level comprises interlinked media warfare and kinetic action [1].');
+    expect(r.citations[0]!.quote).toBe('Its strategy on a regional and international level comprises interlinked media warfare and kinetic action.');
+  });
+
+  it('answers which references are from a year exactly, citing each', async () => {
+    const r = await ask('How many sources were published in 2023?');
+    expect(r.answer).toMatch(/^13 of the 24 references are from 2023:/);
+    expect(r.citations).toHaveLength(13);
+  });
+
+  it('matches an author however the user writes the name', async () => {
+    for (const q of ['What did Jadoon write?', 'What did Amira Jadoon write?', 'Works by A. Jadoon?']) {
+      const r = await ask(q);
+      expect(r.citations.map((c) => c.sourceId).sort(), q).toEqual(['jadoon-2018', 'jadoon-2023', 'sayed-2022']);
+    }
+  });
+
+  it('tells how to cite the paper, in APA by default and BibTeX on request', async () => {
+    expect((await ask('How do I cite the paper?')).answer).toContain('Tassev, I. V. (2024). The Islamic State-Khorasan’s Recent Reorganization');
+    expect((await ask('Cite the paper in BibTeX')).answer).toContain('@article{tassev-2024,');
+  });
+
+  it('rewrites "what about X" follow-ups into a standalone question', async () => {
+    const r = await ask('What about Pakistan?', [{ role: 'user', content: 'Which sources discuss Tajikistan?' }]);
+    expect(r.query).toBe('Which sources discuss Pakistan?');
+    expect(r.citations.map((c) => c.sourceId)).toContain('palmer-2023');
+  });
+
+  it('names the group a follow-up pronoun refers to', async () => {
+    const r = await ask('Why did it have to restructure?', [{ role: 'user', content: "What is ISKP's strategy?" }]);
+    expect(r.query).toBe('Why did ISKP have to restructure?');
+    expect(r.answer).toContain('military and political pressures');
+  });
+
+  it('abstains, with no citations, when passages share the topic but not the answer', async () => {
+    for (const q of ['Who currently leads ISKP?', 'How many people died in the January 3 attack in Iran?', 'What is the weather in Paris?']) {
+      const r = await ask(q);
+      expect(r.answerable, q).toBe(false);
+      expect(r.citations, q).toEqual([]);
+      expect(r.followUps.length, q).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('streams deltas that add up to the final answer', async () => {
+    const events = [];
+    for await (const e of engine.answerer.stream({ question: 'Which references are from 2022?' })) events.push(e);
+    const end = events.at(-1)!;
+    if (end.type !== 'end') throw new Error('no end event');
+    expect(events.slice(0, -1).map((e) => (e.type === 'delta' ? e.text : '')).join('')).toBe(end.response.answer);
+  });
+});
+
+describe('replay', () => {
+  it('takes linear time splitting an answer whose stops run into the next word', () => {
+    for (const answer of [`${'a'.repeat(4000)}.x`, `${'.'.repeat(4000)}x`, `${'a'.repeat(2000)}${'?!'.repeat(1000)}x`]) {
+      const response = { answer } as AskResponse;
+      expect(msFor(() => [...replay(response)]), JSON.stringify(answer.slice(-4))).toBeLessThan(100);
+    }
+  });
+});

@@ -1,0 +1,208 @@
+import { createHmac } from 'node:crypto';
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createTestApp } from '../../helpers/app';
+
+// Offline: no telemetry, no Cloudflare lookups. Read by wrangler when it is imported.
+process.env.WRANGLER_SEND_METRICS = 'false';
+process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false';
+
+const SIGNING_SECRET = 'test-signing-secret';
+
+/** Bibliographic, content, alias, follow-up and abstention questions: the Worker must answer each exactly as Node does. */
+const QUESTIONS = [
+  { question: 'Who wrote the paper?' },
+  { question: 'Which references were published in the CTC Sentinel?' },
+  { question: 'How many sources were published in 2023?' },
+  { question: "What is ISKP's strategy?" },
+  { question: 'Is Daesh Khorasan reorganizing?' },
+  { question: 'How many Islamic State fighters gathered near the Tajik border?' },
+  { question: 'Why did it have to restructure?', history: [{ role: 'user', content: 'What is the paper about?' }] },
+  { question: 'What is the capital of France?' },
+  { question: 'Who currently leads ISKP?' },
+];
+
+type Worker = Awaited<ReturnType<typeof import('wrangler').unstable_startWorker>>;
+
+describe('Cloudflare Worker (wrangler.toml run in workerd)', () => {
+  let worker: Worker;
+  let base: URL;
+  let node: Awaited<ReturnType<typeof createTestApp>>;
+  let inbox: ReturnType<typeof startInbox>;
+  // What the Worker logs (console.log in workerd), which wrangler relays to console.log at logLevel 'log'.
+  const workerLog: string[] = [];
+
+  beforeAll(async () => {
+    inbox = startInbox();
+    await inbox.listening;
+    vi.spyOn(console, 'log').mockImplementation((...args) => void workerLog.push(args.join(' ')));
+    const { unstable_startWorker } = await import('wrangler');
+    [node, worker] = await Promise.all([
+      createTestApp(),
+      unstable_startWorker({
+        config: 'wrangler.toml',
+        // wrangler runs the [build] command (npm run build:worker: index snapshot + widget) before
+        // the first bundle, as `wrangler dev` and `deploy` do. The empty command only turns off its
+        // rerun-on-file-change watcher, which would rebuild mid-test whenever a source file is saved.
+        // `wrangler dev` derives the Node compatibility mode from compatibility_flags; startWorker
+        // leaves that to its caller. "als" is what nodejs_als in wrangler.toml gives.
+        build: { custom: { command: '' }, nodejsCompatMode: 'als' },
+        bindings: {
+          SLACK_SIGNING_SECRET: { type: 'secret_text', value: SIGNING_SECRET },
+          SLACK_HOOKS_URL: { type: 'plain_text', value: inbox.url },
+          // Pinned over a developer's .dev.vars: a key there would switch the Worker to LLM answers.
+          ...Object.fromEntries(['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'API_KEYS'].map((name) => [name, { type: 'plain_text', value: '' }])),
+          EMBEDDER: { type: 'plain_text', value: 'lexical' },
+        },
+        envFiles: [], // and no .env
+        dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, watch: false, persist: false, logLevel: 'log' },
+      }),
+    ]);
+    await worker.ready;
+    base = await worker.url;
+  });
+
+  afterAll(async () => {
+    await worker?.dispose();
+    await inbox?.close();
+    vi.restoreAllMocks();
+  });
+
+  const get = (path: string) => fetch(new URL(path, base));
+  const post = (path: string, body: unknown) =>
+    fetch(new URL(path, base), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  it('answers /healthz and reports ready with the bundled index of the whole corpus', async () => {
+    expect(await (await get('/healthz')).json()).toEqual({ status: 'ok' });
+    const ready = await (await get('/readyz')).json();
+    expect(ready).toEqual(await (await node.app.request('/readyz')).json());
+    expect(ready).toMatchObject({ status: 'ready', sources: 26, embedder: 'lexical-v1-256' });
+  });
+
+  it('scans with the WebAssembly SIMD kernel it bundles, not the JS fallback', async () => {
+    await get('/readyz');
+    const readyLine = () => workerLog.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l)).find((l) => l.msg === 'ready');
+    await vi.waitFor(() => expect(readyLine()).toMatchObject({ kernel: 'wasm-simd' }));
+  });
+
+  it('answers every question exactly as the Node server does: same text, citations and abstentions', async () => {
+    for (const body of QUESTIONS) {
+      const [fromWorker, fromNode] = await Promise.all([post('/api/ask', body), node.post('/api/ask', body)]);
+      expect(fromWorker.status, body.question).toBe(200);
+      expect(await fromWorker.json(), body.question).toEqual(await fromNode.json());
+    }
+  });
+
+  it('cites the expected sources and abstains where the corpus has no answer', async () => {
+    const ask = async (question: string) => (await post('/api/ask', { question })).json();
+    const ctc = await ask('Which references were published in the CTC Sentinel?');
+    expect(ctc.citations.map((c: { sourceId: string }) => c.sourceId).sort()).toEqual(['hamming-2023', 'jadoon-2023']);
+    expect((await ask('What is the capital of France?')).answerable).toBe(false);
+  });
+
+  it('streams /api/chat as Server-Sent Events that add up to the /api/ask answer', async () => {
+    const body = { question: "What is ISKP's strategy?" };
+    const res = await post('/api/chat', body);
+    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const events = parseSse(await res.text());
+    expect(events[0]!.event).toBe('answer-start');
+    const end = events.at(-1)!;
+    expect(end.event).toBe('answer-end');
+    const response = JSON.parse(end.data);
+    expect(response).toEqual(await (await node.post('/api/ask', body)).json());
+    const streamed = events.filter((e) => e.event === 'answer-delta').map((e) => JSON.parse(e.data).text as string);
+    expect(streamed.join('')).toBe(response.answer);
+  });
+
+  it('lists the same sources as Node, and formats a citation', async () => {
+    expect(await (await get('/api/sources')).json()).toEqual(await (await node.app.request('/api/sources')).json());
+    const apa = await get('/api/sources/tassev-2024?format=apa');
+    expect(apa.status).toBe(200);
+    expect(await apa.text()).toMatch(/Tassev/);
+  });
+
+  it('serves the widget script bundled at build time, and the demo page that loads it', async () => {
+    const script = await get('/widget.js');
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toMatch(/javascript/);
+    expect((await script.text()).length).toBeGreaterThan(1000);
+    const page = await get('/');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('/widget.js');
+  });
+
+  it('answers a signed Slack url_verification and refuses an unsigned one', async () => {
+    const body = JSON.stringify({ type: 'url_verification', token: 'x', challenge: 'challenge-123' });
+    const signed = await fetch(new URL('/slack/events', base), { method: 'POST', headers: slackHeaders(body, 'application/json'), body });
+    expect(signed.status).toBe(200);
+    expect(await signed.json()).toEqual({ challenge: 'challenge-123' });
+    const unsigned = await fetch(new URL('/slack/events', base), { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(unsigned.status).toBe(401);
+  });
+
+  it('finishes a Slack slash-command answer after the response, under waitUntil', async () => {
+    const body = new URLSearchParams({
+      command: '/iskp',
+      text: 'Which references were published in the CTC Sentinel?',
+      response_url: `${inbox.url}/respond`,
+      user_id: 'U1',
+      channel_id: 'C1',
+    }).toString();
+    const ack = await fetch(new URL('/slack/commands', base), { method: 'POST', headers: slackHeaders(body, 'application/x-www-form-urlencoded'), body });
+    expect(ack.status).toBe(200);
+    expect((await ack.json()).text).toMatch(/^Looking this up/);
+    const delivered = await inbox.next();
+    expect(delivered.path).toBe('/respond');
+    expect(JSON.stringify(delivered.body)).toMatch(/Hamming/);
+  });
+});
+
+function slackHeaders(body: string, contentType: string): Record<string, string> {
+  const ts = String(Math.floor(Date.now() / 1000));
+  const signature = `v0=${createHmac('sha256', SIGNING_SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
+  return { 'content-type': contentType, 'x-slack-request-timestamp': ts, 'x-slack-signature': signature };
+}
+
+function parseSse(text: string): { event: string; data: string }[] {
+  return text
+    .split(/\r?\n\r?\n/)
+    .filter((block) => block.trim())
+    .map((block) => {
+      const lines = block.split(/\r?\n/);
+      const field = (name: string) => lines.filter((l) => l.startsWith(`${name}:`)).map((l) => l.slice(name.length + 1).replace(/^ /, ''));
+      return { event: field('event')[0] ?? 'message', data: field('data').join('\n') };
+    });
+}
+
+/** A stand-in for Slack's response_url on 127.0.0.1: resolves each POST the Worker sends it. */
+function startInbox() {
+  const received: { path: string; body: unknown }[] = [];
+  const waiting: ((r: { path: string; body: unknown }) => void)[] = [];
+  const server: Server = createServer((req, res) => {
+    let text = '';
+    req.on('data', (chunk) => (text += chunk));
+    req.on('end', () => {
+      const message = { path: req.url ?? '', body: JSON.parse(text || 'null') };
+      const waiter = waiting.shift();
+      if (waiter) waiter(message);
+      else received.push(message);
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+    });
+  }).listen(0, '127.0.0.1');
+  return {
+    listening: once(server, 'listening'),
+    get url() {
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    },
+    next: () =>
+      new Promise<{ path: string; body: unknown }>((resolve, reject) => {
+        const early = received.shift();
+        if (early) return resolve(early);
+        waiting.push(resolve);
+        setTimeout(() => reject(new Error('no Slack response arrived within 15 s')), 15_000).unref();
+      }),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,159 @@
+import { createHmac } from 'node:crypto';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import type { Answerer } from '../../../../src/core/answer/types';
+import { createApp } from '../../../../src/server/app';
+import type { FeedbackRecord } from '../../../../src/server/feedback';
+import { createLogger } from '../../../../src/core/log';
+import { loadTestEngine } from '../../../helpers/engine';
+
+export const SECRET = 'test-signing-secret';
+export const SLACK_API = 'https://slack.test/api';
+export const RESPONSE_URL = 'https://hooks.slack.test/commands/T1/123/abc';
+export const BOT_USER = 'UBOT';
+
+type Engine = Awaited<ReturnType<typeof loadTestEngine>>;
+
+/** Slack's signature, computed independently of the code under test (node:crypto, not Web Crypto). */
+export function signatureHeaders(body: string, { secret = SECRET, at = Date.now() }: { secret?: string; at?: number } = {}) {
+  const timestamp = String(Math.floor(at / 1000));
+  const signature = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  return { 'x-slack-request-timestamp': timestamp, 'x-slack-signature': signature };
+}
+
+/**
+ * The real app over the real engine with Slack turned on, its background work collected so a
+ * test can wait for it (`settle`), its log lines and feedback records kept for assertions.
+ */
+export function createSlackHarness(engine: Engine, { answerer, env = {}, ready = true }: { answerer?: (real: Answerer) => Answerer; env?: Record<string, string>; ready?: boolean } = {}) {
+  const config = { ...engine.config, SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: SLACK_API, SLACK_HOOKS_URL: 'https://hooks.slack.test', ...env };
+  const pending: Promise<unknown>[] = [];
+  const feedback: FeedbackRecord[] = [];
+  const logs: Record<string, unknown>[] = [];
+  const logger = createLogger({ level: 'debug', write: (line) => logs.push(JSON.parse(line)) });
+  const state = { ready };
+  const engineReady = { index: engine.index, answerer: answerer ? answerer(engine.answerer) : engine.answerer };
+  const app = createApp({
+    config,
+    logger,
+    ready: () => (state.ready ? engineReady : undefined),
+    waitUntil: (work) => void pending.push(work),
+    recordFeedback: (record) => void feedback.push(record),
+  });
+
+  const send = (path: string, body: string, contentType: string, headers: Record<string, string> = {}) =>
+    app.request(path, { method: 'POST', headers: { 'content-type': contentType, ...signatureHeaders(body), ...headers }, body });
+
+  return {
+    app,
+    logs,
+    feedback,
+    state,
+    /** Waits for every background task, including ones started by background tasks. */
+    async settle() {
+      while (pending.length) await Promise.all(pending.splice(0));
+    },
+    postEvent: (envelope: unknown, headers?: Record<string, string>) => send('/slack/events', JSON.stringify(envelope), 'application/json', headers),
+    postCommand: (fields: Record<string, string>, headers?: Record<string, string>) =>
+      send('/slack/commands', new URLSearchParams({ command: '/iskp', user_id: 'U1', channel_id: 'C1', response_url: RESPONSE_URL, ...fields }).toString(), 'application/x-www-form-urlencoded', headers),
+    postInteraction: (payload: unknown, headers?: Record<string, string>) =>
+      send('/slack/interactions', new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded', headers),
+  };
+}
+
+export function mention(text: string, { eventId = 'Ev1', ts = '1700000000.000100', threadTs, channel = 'C1', user = 'U1', ...extra }: Record<string, string | undefined> = {}) {
+  return {
+    type: 'event_callback',
+    event_id: eventId,
+    authorizations: [{ user_id: BOT_USER, is_bot: true }],
+    event: { type: 'app_mention', text, user, ts, channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...extra },
+  };
+}
+
+export interface SlackCall {
+  method: string;
+  args: Record<string, unknown>;
+}
+
+/**
+ * msw standing in for the Slack Web API and response_url: records every call (form fields
+ * JSON-decoded where Slack expects JSON) and answers with `reply`, which a test can replace.
+ */
+export function slackStandIn() {
+  const calls: SlackCall[] = [];
+  const responses: Record<string, unknown>[] = [];
+  const thread: { messages: Record<string, unknown>[] } = { messages: [] };
+  const stand = {
+    calls,
+    responses,
+    thread,
+    reply: (method: string, _args: Record<string, unknown>): Response | undefined => {
+      if (method === 'conversations.replies') return HttpResponse.json({ ok: true, messages: thread.messages });
+      return HttpResponse.json({ ok: true, ts: '1700000000.999999', channel: 'C1' });
+    },
+    respond: (_body: Record<string, unknown>): Response => new HttpResponse('ok'),
+    posts: () => calls.filter((c) => c.method === 'chat.postMessage').map((c) => c.args),
+    /** Forgets the calls and restores the default replies: for beforeEach. */
+    reset() {
+      calls.length = 0;
+      responses.length = 0;
+      thread.messages = [];
+      stand.reply = defaults.reply;
+      stand.respond = defaults.respond;
+    },
+  };
+  const defaults = { reply: stand.reply, respond: stand.respond };
+  const server = setupServer(
+    http.post(`${SLACK_API}/:method`, async ({ request, params }) => {
+      const form = new URLSearchParams(await request.text());
+      const args: Record<string, unknown> = {};
+      for (const [k, v] of form) args[k] = k === 'blocks' ? JSON.parse(v) : v;
+      args.authorization = request.headers.get('authorization');
+      const method = String(params.method);
+      calls.push({ method, args });
+      return stand.reply(method, args);
+    }),
+    http.post('https://hooks.slack.test/*', async ({ request }) => {
+      const body = (await request.json()) as Record<string, unknown>;
+      responses.push(body);
+      return stand.respond(body);
+    }),
+  );
+  return { server, stand };
+}
+
+/** Every `text` string in a message's blocks, joined by newlines, for "does it say X" assertions. */
+export function blockText(message: { blocks?: unknown }): string {
+  const out: string[] = [];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) k === 'text' && typeof x === 'string' ? out.push(x) : walk(x);
+  };
+  walk(message.blocks);
+  return out.join('\n');
+}
+
+export interface SlackSuite {
+  server: ReturnType<typeof slackStandIn>['server'];
+  stand: ReturnType<typeof slackStandIn>['stand'];
+  /** The real engine, loaded once per file. */
+  engine: Engine;
+  /** A fresh app and harness per test; a test may replace it (e.g. with a slow answerer). */
+  slack: ReturnType<typeof createSlackHarness>;
+}
+
+/** A Slack route suite's shared hooks: the msw stand-in for the Web API, the engine, a fresh harness per test. */
+export function useSlackSuite(): SlackSuite {
+  const suite = slackStandIn() as SlackSuite;
+  beforeAll(async () => {
+    suite.server.listen({ onUnhandledRequest: 'error' });
+    suite.engine = await loadTestEngine();
+  });
+  beforeEach(() => {
+    suite.stand.reset();
+    suite.slack = createSlackHarness(suite.engine);
+  });
+  afterAll(() => suite.server.close());
+  return suite;
+}
