@@ -1,16 +1,20 @@
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
 /**
  * Domain errors carry a stable `code` and a status; the app's one error handler turns them into
  * `{ error: { code, message }, requestId }`. Anything else becomes a 500 with no internals shown.
+ * An HTTPException, so Hono's own middleware (timeout) can throw one.
  */
-export class AppError extends Error {
+export class AppError extends HTTPException {
   override name = 'AppError';
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 405 | 408 | 413 | 415 | 422 | 429 | 500 | 502 | 503 | 504,
+    status: ContentfulStatusCode,
     readonly code: string,
     message: string,
     options?: { cause?: unknown; headers?: Record<string, string>; logLevel?: 'info' | 'warn' },
   ) {
-    super(message, options);
+    super(status, { message, cause: options?.cause });
     this.headers = options?.headers;
     this.logLevel = options?.logLevel;
   }

@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import { timeout } from 'hono/timeout';
 import { AppError } from '../errors';
 
 /**
@@ -8,28 +8,10 @@ import { AppError } from '../errors';
  */
 export const requestBudgetMs = (llmTimeoutMs: number) => llmTimeoutMs + 10_000;
 
-export interface TimeBudgetOptions {
-  ms: number;
-  setTimer?: (run: () => void, ms: number) => unknown;
-  clearTimer?: (timer: unknown) => void;
-}
-
 /**
- * 503 `timeout` (with Retry-After) when the response has not started within the budget. The budget
- * ends when the handler returns a Response, so a stream already started (SSE on /api/chat) is
- * never cut: the answerer's own deadline bounds it. Not Hono's timeout(): that throws an
- * HTTPException, and every error here goes through the app's one JSON error handler.
+ * 503 `timeout` (with Retry-After), through the app's one JSON error handler, when the response
+ * has not started within `ms`. Hono's timeout races the handler until it returns a Response, so a
+ * stream already started (SSE on /api/chat) is never cut: the answerer's own deadline bounds it.
  */
-export function createTimeBudget({ ms, setTimer = setTimeout, clearTimer = (t) => clearTimeout(t as ReturnType<typeof setTimeout>) }: TimeBudgetOptions): MiddlewareHandler {
-  return async (_c, next) => {
-    let timer: unknown;
-    const expired = new Promise<never>((_, reject) => {
-      timer = setTimer(() => reject(new AppError(503, 'timeout', 'The answer took too long; please try again.', { headers: { 'Retry-After': '5' } })), ms);
-    });
-    try {
-      await Promise.race([next(), expired]);
-    } finally {
-      clearTimer(timer);
-    }
-  };
-}
+export const createTimeBudget = ({ ms }: { ms: number }) =>
+  timeout(ms, () => new AppError(503, 'timeout', 'The answer took too long; please try again.', { headers: { 'Retry-After': '5' } }));
