@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
+import { etag, RETAINED_304_HEADERS } from 'hono/etag';
+import { toHex } from '../../../core/text/hex';
 import type { AppEnv } from '../../env';
 import { AppError } from '../../errors';
-import { etagMatches, strongEtag } from './etag';
 
 export interface WidgetRoutesDeps {
   /**
@@ -12,16 +13,22 @@ export interface WidgetRoutesDeps {
   script?: () => Promise<string> | string;
 }
 
-/** `GET /widget.js`: the embeddable chat widget, loadable by `<script>` from any site. */
+// A 304 keeps what lets any site use the cached script, beside what HTTP says it must keep.
+const KEPT_ON_304 = [...RETAINED_304_HEADERS, 'cross-origin-resource-policy', 'access-control-allow-origin', 'x-content-type-options', 'content-type'];
+
+/**
+ * `GET /widget.js`: the embeddable chat widget, loadable by `<script>` from any site. Hono's etag
+ * middleware answers a matching If-None-Match with 304; the ETag itself is computed here, once per
+ * bundle, since the middleware would hash the body on every request.
+ */
 export function createWidgetRoutes({ script }: WidgetRoutesDeps) {
   const app = new Hono<AppEnv>();
   const etagOf = memoizeLast(strongEtag);
 
-  app.get('/widget.js', async (c) => {
+  app.get('/widget.js', etag({ retainedHeaders: KEPT_ON_304 }), async (c) => {
     if (!script) throw new AppError(503, 'widget_unavailable', 'This server was started without the widget bundle.');
     const text = await script();
-    const etag = await etagOf(text);
-    const headers = {
+    return c.body(text, 200, {
       'Content-Type': 'text/javascript; charset=utf-8',
       // Any site may embed it: that is the point of the widget. API calls are checked separately.
       'Cross-Origin-Resource-Policy': 'cross-origin',
@@ -29,13 +36,17 @@ export function createWidgetRoutes({ script }: WidgetRoutesDeps) {
       'X-Content-Type-Options': 'nosniff',
       // The URL is unversioned: cache briefly, then revalidate cheaply with the ETag.
       'Cache-Control': 'public, max-age=300',
-      ETag: etag,
-    };
-    if (etagMatches(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
-    return c.body(text, 200, headers);
+      ETag: await etagOf(text),
+    });
   });
 
   return app;
+}
+
+/** A strong ETag from the content's SHA-256 (Web Crypto: the same code on Node and Workers). */
+async function strongEtag(text: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  return `"${toHex(digest.subarray(0, 16))}"`;
 }
 
 /** The bundle rarely changes, so remember the hash of the last text instead of hashing per request. */

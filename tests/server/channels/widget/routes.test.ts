@@ -27,6 +27,8 @@ describe('GET /widget.js', () => {
     const cached = await app.request('/widget.js', { headers: { 'If-None-Match': `W/"other", ${etag}` } });
     expect(cached.status).toBe(304);
     expect(await cached.text()).toBe('');
+    // What lets another site keep using its cached copy stays on the 304.
+    expect([cached.headers.get('etag'), cached.headers.get('cross-origin-resource-policy'), cached.headers.get('cache-control')]).toEqual([etag, 'cross-origin', 'public, max-age=300']);
     script = 'two();';
     const changed = await app.request('/widget.js', { headers: { 'If-None-Match': etag } });
     expect(changed.status).toBe(200);
