@@ -5,8 +5,9 @@
  * slowed, against a quiet baseline taken just before.
  */
 import { createHmac } from 'node:crypto';
+import { REQUEST_LIMITS } from '../../src/core/answer/limits';
 import { percentile } from '../bench/stats';
-import { adversarialTexts, LIMITS } from './adversarial';
+import { adversarialTexts, SLACK_TEXT_CHARS } from './adversarial';
 
 /** The soak's target for one worst-case request at the limits. */
 export const ADVERSARIAL_TARGET_MS = 50;
@@ -36,9 +37,9 @@ export async function adversarialPhase(baseUrl: string): Promise<AdversarialRepo
     while (probing) during.push(await probe());
   })();
 
-  const questions = adversarialTexts(LIMITS.question);
-  const turns = adversarialTexts(LIMITS.turn);
-  const history = [{ role: 'user', content: 'What is ISKP?' }, ...turns.slice(0, 19).map((t, i) => ({ role: i % 2 ? 'assistant' : 'user', content: t.text }))];
+  const questions = adversarialTexts(REQUEST_LIMITS.questionChars);
+  const turns = adversarialTexts(REQUEST_LIMITS.turnChars);
+  const history = [{ role: 'user', content: 'What is ISKP?' }, ...turns.slice(0, REQUEST_LIMITS.historyTurns - 1).map((t, i) => ({ role: i % 2 ? 'assistant' : 'user', content: t.text }))];
   // A fresh client per request: the phase measures the worst case, not the rate limit.
   let client = 0;
   const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': `192.0.2.${client++ % 250}` }, body: JSON.stringify(body) });
@@ -53,7 +54,7 @@ export async function adversarialPhase(baseUrl: string): Promise<AdversarialRepo
   const routes: { route: string; send: (text: string, n: number) => Promise<{ status: number; ms: number }>; texts: ReturnType<typeof adversarialTexts> }[] = [
     { route: 'POST /api/ask', send: (text) => timedFetch(`${baseUrl}/api/ask`, json({ question: text, history })), texts: questions },
     { route: 'POST /api/chat (SSE)', send: (text) => timedFetch(`${baseUrl}/api/chat`, json({ question: text, history })), texts: questions },
-    { route: 'POST /slack/events', send: (text, n) => timedFetch(`${baseUrl}/slack/events`, signed(mention(text, n))), texts: adversarialTexts(LIMITS.slack) },
+    { route: 'POST /slack/events', send: (text, n) => timedFetch(`${baseUrl}/slack/events`, signed(mention(text, n))), texts: adversarialTexts(SLACK_TEXT_CHARS) },
   ];
   const rows: AdversarialReport['rows'] = [];
   let n = 0;

@@ -5,8 +5,8 @@
  * phase and the security tests, at the API's limits.
  */
 
-/** The API's limits: a question, a history turn, and a Slack message's text. */
-export const LIMITS = { question: 2000, turn: 4000, slack: 40_000 } as const;
+/** A Slack message's text at its longest (the API's own limits are REQUEST_LIMITS, src/core/answer/limits.ts). */
+export const SLACK_TEXT_CHARS = 40_000;
 
 export interface Adversarial {
   name: string;

@@ -6,7 +6,10 @@
  */
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
-import { adversarialTexts, LIMITS } from '../../scripts/soak/adversarial';
+import { adversarialTexts } from '../../scripts/soak/adversarial';
+import { REQUEST_LIMITS } from '../../src/core/answer/limits';
+
+const { questionChars, turnChars } = REQUEST_LIMITS;
 
 /** One UTF-16 unit or character a careless parser chokes on, or an ordinary one. */
 const nasty = fc.oneof(
@@ -15,14 +18,14 @@ const nasty = fc.oneof(
 );
 
 /** Worst cases for regular expressions (scripts/soak/adversarial.ts) at a random length up to the turn limit. */
-export const adversarialString = fc.integer({ min: 50, max: LIMITS.turn }).chain((length) => fc.constantFrom(...adversarialTexts(length).map((a) => a.text)));
+export const adversarialString = fc.integer({ min: 50, max: turnChars }).chain((length) => fc.constantFrom(...adversarialTexts(length).map((a) => a.text)));
 
 export const hostileString = fc.oneof(
   { weight: 1, arbitrary: adversarialString },
   { weight: 5, arbitrary: fc.string({ unit: nasty, maxLength: 60 }) },
   { weight: 1, arbitrary: fc.constantFrom('', ' ', '\n\t', 'null', '__proto__', 'constructor', '{}', '[]', '%00', '../../etc/passwd', '<script>alert(1)</script>') },
-  // Around and over the field limits (2,000 and 4,000 characters) and the 256 KB body cap.
-  { weight: 1, arbitrary: fc.constantFrom(1999, 2000, 2001, 4000, 4001, 100_000, 300_000).map((n) => 'ISKP '.repeat(Math.ceil(n / 5)).slice(0, n)) },
+  // Around and over the field limits (a question's and a turn's characters) and the 256 KB body cap.
+  { weight: 1, arbitrary: fc.constantFrom(questionChars - 1, questionChars, questionChars + 1, turnChars, turnChars + 1, 100_000, 300_000).map((n) => 'ISKP '.repeat(Math.ceil(n / 5)).slice(0, n)) },
 );
 
 /** Any JSON value, a little deep, with hostile strings in it. */

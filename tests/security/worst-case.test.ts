@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adversarialTexts, LIMITS } from '../../scripts/soak/adversarial';
+import { adversarialTexts, SLACK_TEXT_CHARS } from '../../scripts/soak/adversarial';
+import { REQUEST_LIMITS } from '../../src/core/answer/limits';
 import { mention, useSlackSuite } from '../server/channels/slack/harness';
 import { startServer, type RunningServer } from '../helpers/start-server';
 import { httpApp, post } from '../server/http/harness';
@@ -12,10 +13,10 @@ import { httpApp, post } from '../server/http/harness';
  */
 const BOUND_MS = 250;
 const TRIES = 3;
-const questions = adversarialTexts(LIMITS.question);
-const turns = adversarialTexts(LIMITS.turn);
+const questions = adversarialTexts(REQUEST_LIMITS.questionChars);
+const turns = adversarialTexts(REQUEST_LIMITS.turnChars);
 /** A real first question, then the worst cases as the rest of a full history. */
-const historyOf = (i: number) => [{ role: 'user' as const, content: 'What is ISKP?' }, ...Array.from({ length: 19 }, (_, k) => ({ role: k % 2 ? ('assistant' as const) : ('user' as const), content: turns[(i + k) % turns.length]!.text }))];
+const historyOf = (i: number) => [{ role: 'user' as const, content: 'What is ISKP?' }, ...Array.from({ length: REQUEST_LIMITS.historyTurns - 1 }, (_, k) => ({ role: k % 2 ? ('assistant' as const) : ('user' as const), content: turns[(i + k) % turns.length]!.text }))];
 
 async function timed(run: () => Promise<Response>): Promise<{ status: number; ms: number }> {
   const started = performance.now();
@@ -52,7 +53,7 @@ describe('worst-case Slack text', () => {
   const t = useSlackSuite();
 
   it('cleans and answers a 40,000-character mention, its thread full of the same, quickly', async () => {
-    const slack = adversarialTexts(LIMITS.slack);
+    const slack = adversarialTexts(SLACK_TEXT_CHARS);
     t.stand.thread.messages = slack.map(({ text }, i) => ({ user: 'U1', text, ts: `1700000000.00010${i}` }));
     const slow: string[] = [];
     let n = 0;

@@ -1,6 +1,7 @@
 import { invertName, splitApaAuthors } from './names';
 import { isAbbreviationBefore } from './sentences';
 import { LINE_BREAK, trailingRunStart } from '../text/scan';
+import type { SourceFields } from './types';
 
 /**
  * One APA-style reference-list entry → fields. The entry is read as APA elements separated by periods:
@@ -10,21 +11,9 @@ import { LINE_BREAK, trailingRunStart } from '../text/scan';
  * where Source is a journal ("CTC Sentinel 16(7), 20-27.") or a book a chapter appears in
  * ("In A. Jadoon (Ed.), Book (pp. 10–30)."). Titles may contain colons, quotes and question marks, so
  * the title is whatever is left once the recognisable trailing elements have been peeled off the end.
+ * The month is read only when the date is written "(2023, May 5)".
  */
-export interface ApaFields {
-  authors: string[];
-  editors: string[];
-  year: number | null;
-  /** Only when the date is written "(2023, May 5)". */
-  month: string | null;
-  title: string;
-  container: string | null;
-  volume: string | null;
-  issue: string | null;
-  /** As written, including an en dash ("10–30") or hyphen ("20-27"). */
-  pages: string | null;
-  publisher: string | null;
-}
+export type ApaFields = SourceFields<'authors' | 'editors' | 'year' | 'month' | 'title' | 'container' | 'volume' | 'issue' | 'pages' | 'publisher'>;
 
 // The date of "Author. (2023). Rest", read from just after its "(": "2023", "2023a", "2023, May 5" (the
 // month is captured, what follows it up to the ")" is not) or "n.d.".

@@ -1,7 +1,7 @@
 import { isApaReferenceLine, parseApaReference } from './parse-apa-reference';
 import { apaName } from './names';
 import { sourceId, uniqueId } from './source-id';
-import type { Source } from './types';
+import type { Source, SourceFields } from './types';
 
 /**
  * The seed is a journal page saved as text (OJS layout):
@@ -131,17 +131,7 @@ function bylineAuthors(line: string): string[] {
     });
 }
 
-interface OjsCitation {
-  authors: string[];
-  year: number | null;
-  month: string | null;
-  container: string | null;
-  volume: string | null;
-  issue: string | null;
-  pages: string | null;
-  url: string | null;
-  accessed: string | null;
-}
+type OjsCitation = SourceFields<'authors' | 'year' | 'month' | 'container' | 'volume' | 'issue' | 'pages' | 'url' | 'accessed'>;
 
 // "Journal, [S.l.], v. 6, n. 2, p. 475-479, june 2024." — the ABNT layout OJS prints under "How to Cite",
 // read from the comma after the journal's name. Volume, issue and pages keep their leading spaces here.

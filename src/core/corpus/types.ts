@@ -15,6 +15,7 @@ export interface Source {
   container: string | null;
   volume: string | null;
   issue: string | null;
+  /** As written, including an en dash ("10–30") or hyphen ("20-27"). */
   pages: string | null;
   /** Outlet, institute or publisher. */
   publisher: string | null;
@@ -28,6 +29,12 @@ export interface Source {
   /** Corpus file the record came from, relative to the corpus folder. */
   file?: string;
 }
+
+/**
+ * The fields `K` of a source as a parser reads them from a record: each one present, null when the
+ * record has none (the optional extras included), so each field's type is declared once, in `Source`.
+ */
+export type SourceFields<K extends keyof Source> = Required<Pick<Source, K>>;
 
 /** A sentence of a source, kept verbatim with its offset into `Source.text`. */
 export interface Sentence {

@@ -4,8 +4,9 @@ import { AppError } from '../errors';
 import { QUESTION_PATHS } from './rate-limit';
 
 /**
- * The largest body the /api/ask contract admits: 2,000 + 20 × 4,000 = 82,000 UTF-16 code units,
- * at most 3 UTF-8 bytes each as JSON.stringify writes them (~246 KB), plus the JSON around them.
+ * The largest body the /api/ask contract admits (REQUEST_LIMITS, src/core/answer/limits.ts):
+ * 2,000 + 20 × 4,000 = 82,000 UTF-16 code units, at most 3 UTF-8 bytes each as JSON.stringify
+ * writes them (~246 KB), plus the JSON around them.
  * Every valid question fits; a multi-megabyte one is refused before it is buffered or parsed.
  */
 export const QUESTION_BODY_BYTES = 256 * 1024;

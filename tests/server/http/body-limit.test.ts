@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { REQUEST_LIMITS } from '../../../src/core/answer/limits';
 import { OTHER_BODY_BYTES, QUESTION_BODY_BYTES } from '../../../src/server/http/body-limit';
 import { httpApp, post, SERVER } from './harness';
 
 /** The largest body the /api/ask contract admits, in the widest UTF-8 a valid request can use (3 bytes per character). */
 const largestValidAsk = () =>
   JSON.stringify({
-    question: 'ж'.repeat(1990) + ' ISKP?',
-    history: Array.from({ length: 20 }, (_, i) => ({ role: i % 2 ? 'assistant' : 'user', content: '€'.repeat(4000) })),
+    question: 'ж'.repeat(REQUEST_LIMITS.questionChars - 10) + ' ISKP?',
+    history: Array.from({ length: REQUEST_LIMITS.historyTurns }, (_, i) => ({ role: i % 2 ? 'assistant' : 'user', content: '€'.repeat(REQUEST_LIMITS.turnChars) })),
   });
 
 /** A body sent without Content-Length, as a chunked upload arrives. */

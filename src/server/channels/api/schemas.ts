@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { REQUEST_LIMITS } from '../../../core/answer/limits';
+
+const { questionChars, turnChars, historyTurns } = REQUEST_LIMITS;
 
 /** The request contract of `/api/ask` and `/api/chat`. */
 export const askRequestSchema = z.object({
@@ -6,16 +9,16 @@ export const askRequestSchema = z.object({
     .string({ error: 'question must be a string' })
     .trim()
     .min(1, 'question must not be empty')
-    .max(2000, 'question must be at most 2000 characters'),
+    .max(questionChars, `question must be at most ${questionChars} characters`),
   history: z
     .array(
       z.object({
         role: z.enum(['user', 'assistant'], { error: 'role must be "user" or "assistant"' }),
-        content: z.string({ error: 'content must be a string' }).max(4000, 'content must be at most 4000 characters'),
+        content: z.string({ error: 'content must be a string' }).max(turnChars, `content must be at most ${turnChars} characters`),
       }),
       { error: 'history must be an array of { role, content }' },
     )
-    .max(20, 'history must have at most 20 items')
+    .max(historyTurns, `history must have at most ${historyTurns} items`)
     .optional(),
 });
 

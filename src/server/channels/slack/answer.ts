@@ -1,10 +1,8 @@
 import type { Ready } from '../../env';
+import { REQUEST_LIMITS } from '../../../core/answer/limits';
 import type { Turn } from '../../../core/answer/types';
 import { answerMessage, notice, type AnswerOptions, type SlackMessage } from './blocks';
 import type { SlackContext } from './context';
-
-// The answerer accepts questions up to this long (the /api/ask contract); Slack messages can be longer.
-const MAX_QUESTION = 2000;
 
 /**
  * Asks the answerer and renders the reply for Slack. Never throws: when answering fails the
@@ -16,7 +14,8 @@ export async function answerFor(
   { question, history, via, ...options }: AnswerOptions & { history?: Turn[]; via: string },
 ): Promise<{ ok: boolean; message: SlackMessage }> {
   const started = ctx.now();
-  const asked = question.slice(0, MAX_QUESTION);
+  // The answerer accepts questions up to the /api/ask limit; Slack messages can be longer.
+  const asked = question.slice(0, REQUEST_LIMITS.questionChars);
   try {
     const response = await ready.answerer.ask({ question: asked, history: history?.length ? history : undefined });
     ctx.logger.info('slack answered', {

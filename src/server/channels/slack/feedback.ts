@@ -23,7 +23,7 @@ const questionValue = z.object({ q: z.string().min(1) });
 
 export function encodeFeedbackValue({ question, response }: { question: string; response: AskResponse }): string {
   const sources = [...new Set(response.citations.map((c) => c.sourceId))].slice(0, MAX_SOURCES);
-  const value = { q: clip(question, MAX_QUESTION_IN_FEEDBACK), a: response.answer, s: sources, ok: response.answerable ? 1 : 0 };
+  const value = { q: shortenWithEllipsis(question, MAX_QUESTION_IN_FEEDBACK), a: response.answer, s: sources, ok: response.answerable ? 1 : 0 };
   return fit(value, 'a');
 }
 
@@ -64,13 +64,14 @@ function fit<T extends Record<string, unknown>>(value: T, field: keyof T & strin
   let json = JSON.stringify(value);
   let text = String(value[field]);
   while (json.length > MAX_VALUE && text.length > 0) {
-    text = clip(text, Math.max(0, text.length - (json.length - MAX_VALUE) - 1));
+    text = shortenWithEllipsis(text, Math.max(0, text.length - (json.length - MAX_VALUE) - 1));
     json = JSON.stringify({ ...value, [field]: text });
   }
   return json;
 }
 
-function clip(text: string, max: number): string {
+/** At most `max` characters, the last an ellipsis when cut; never half a surrogate pair. */
+function shortenWithEllipsis(text: string, max: number): string {
   if (text.length <= max) return text;
   if (max <= 1) return '';
   let cut = text.slice(0, max - 1);

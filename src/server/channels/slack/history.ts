@@ -1,11 +1,9 @@
+import { REQUEST_LIMITS } from '../../../core/answer/limits';
 import type { Turn } from '../../../core/answer/types';
 import type { Logger } from '../../../core/log';
 import { fromSlackText } from './mrkdwn';
 import type { SlackApi } from './slack-api';
 
-/** What the answerer accepts (see the `/api/ask` schema): the latest turns, each of bounded length. */
-const MAX_TURNS = 20;
-const MAX_TURN_CHARS = 4000;
 // One page; a thread longer than this loses its oldest turns, which follow-ups rarely reach back to.
 const PAGE = 200;
 
@@ -33,13 +31,14 @@ export async function threadHistory(api: SlackApi, logger: Logger, { channel, th
   return toTurns(messages.filter((m) => m.ts !== before));
 }
 
+/** Thread messages as turns the answerer accepts (REQUEST_LIMITS, as the `/api/ask` schema): the latest ones, each cut to length. */
 export function toTurns(messages: ThreadMessage[]): Turn[] {
   const turns: Turn[] = [];
   for (const m of messages) {
-    const content = fromSlackText(m.text ?? '').slice(0, MAX_TURN_CHARS);
+    const content = fromSlackText(m.text ?? '').slice(0, REQUEST_LIMITS.turnChars);
     if (!content) continue;
     const isBot = Boolean(m.bot_id) || m.subtype === 'bot_message';
     turns.push({ role: isBot ? 'assistant' : 'user', content });
   }
-  return turns.slice(-MAX_TURNS);
+  return turns.slice(-REQUEST_LIMITS.historyTurns);
 }

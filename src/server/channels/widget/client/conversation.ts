@@ -1,3 +1,4 @@
+import { REQUEST_LIMITS } from '../../../../core/answer/limits';
 import type { AskResponse, Turn } from '../../../../core/answer/types';
 
 /** What the log shows, in order; also what sessionStorage keeps. */
@@ -5,9 +6,6 @@ export type Entry =
   | { kind: 'question'; text: string }
   | { kind: 'answer'; response: AskResponse }
   | { kind: 'error'; message: string; question: string };
-
-/** The server's request limits (src/server/channels/api/schemas.ts). */
-export const LIMITS = { historyTurns: 20, turnChars: 4000, questionChars: 2000 } as const;
 
 /**
  * Prior turns for the next request: answered questions only (a failed one has nothing to
@@ -18,11 +16,12 @@ export function historyFrom(entries: readonly Entry[]): Turn[] {
   entries.forEach((entry, i) => {
     const next = entries[i + 1];
     if (entry.kind === 'question' && next?.kind === 'answer') {
-      turns.push({ role: 'user', content: clip(entry.text, LIMITS.turnChars) });
-      turns.push({ role: 'assistant', content: clip(next.response.answer, LIMITS.turnChars) });
+      turns.push({ role: 'user', content: keepFirst(entry.text, REQUEST_LIMITS.turnChars) });
+      turns.push({ role: 'assistant', content: keepFirst(next.response.answer, REQUEST_LIMITS.turnChars) });
     }
   });
-  return turns.slice(-LIMITS.historyTurns);
+  return turns.slice(-REQUEST_LIMITS.historyTurns);
 }
 
-export const clip = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
+/** The first `max` characters of `text`: a plain cut, no ellipsis (what is sent, not what is shown). */
+export const keepFirst = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);

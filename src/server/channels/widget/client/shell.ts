@@ -1,6 +1,6 @@
+import { REQUEST_LIMITS } from '../../../../core/answer/limits';
 import { h, icon, ICONS } from './dom';
 import type { WidgetOptions } from './options';
-import { LIMITS } from './conversation';
 
 export interface Shell {
   root: HTMLElement;
@@ -20,7 +20,7 @@ export function createShell(options: Pick<WidgetOptions, 'title' | 'position'>):
   const newChat = h('button', { type: 'button', class: 'head-btn' }, icon(ICONS.newChat, 16), 'New chat');
   const close = h('button', { type: 'button', class: 'icon-btn head-close', 'aria-label': 'Close chat' }, icon(ICONS.close, 20));
   const log = h('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation' });
-  const input = h('textarea', { 'aria-label': 'Ask a question', placeholder: 'Ask a question…', rows: 1, maxlength: LIMITS.questionChars, enterkeyhint: 'send' });
+  const input = h('textarea', { 'aria-label': 'Ask a question', placeholder: 'Ask a question…', rows: 1, maxlength: REQUEST_LIMITS.questionChars, enterkeyhint: 'send' });
   const send = h('button', { type: 'submit', class: 'send', 'aria-label': 'Send' }, icon(ICONS.send, 20));
   const form = h('form', { class: 'composer' }, input, send);
   const panel = h(

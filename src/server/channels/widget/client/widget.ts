@@ -1,6 +1,7 @@
+import { REQUEST_LIMITS } from '../../../../core/answer/limits';
 import type { Citation } from '../../../../core/answer/types';
 import { WidgetError, type Api } from './api';
-import { clip, historyFrom, LIMITS, type Entry } from './conversation';
+import { historyFrom, keepFirst, type Entry } from './conversation';
 import { answerView, errorView, greetingView, pendingView, questionView, type AnswerActions } from './messages';
 import type { WidgetOptions } from './options';
 import { createShell } from './shell';
@@ -80,7 +81,7 @@ export function createWidget({ shadow, options, api, store, copy }: WidgetDeps):
   // ---- asking ----
 
   function ask(text: string): boolean {
-    const question = clip(text.trim(), LIMITS.questionChars);
+    const question = keepFirst(text.trim(), REQUEST_LIMITS.questionChars);
     if (!question || inFlight) return false;
     open(!isOpen() || !shadow.activeElement);
     const history = historyFrom(entries);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { REQUEST_LIMITS } from '../../../../../src/core/answer/limits';
 import type { AskResponse } from '../../../../../src/core/answer/types';
-import { historyFrom, LIMITS, type Entry } from '../../../../../src/server/channels/widget/client/conversation';
+import { historyFrom, type Entry } from '../../../../../src/server/channels/widget/client/conversation';
 
 const answer = (text: string): Entry => ({ kind: 'answer', response: { answer: text, answerable: true, citations: [], mode: 'extractive', followUps: [], query: '' } as AskResponse });
 
@@ -25,7 +26,7 @@ describe('conversation history', () => {
     const entries: Entry[] = [];
     for (let i = 0; i < 15; i++) entries.push({ kind: 'question', text: `Q${i}` }, answer(i === 14 ? 'x'.repeat(5000) : `A${i}`));
     const history = historyFrom(entries);
-    expect(history).toHaveLength(LIMITS.historyTurns);
+    expect(history).toHaveLength(REQUEST_LIMITS.historyTurns);
     expect(history[0]).toEqual({ role: 'user', content: 'Q5' });
     expect(history.at(-1)!.content).toHaveLength(4000);
   });
