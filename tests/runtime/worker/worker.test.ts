@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadCases } from '../../../scripts/lib/evaluate';
 import { createTestApp } from '../../helpers/app';
 
 // Offline: no telemetry, no Cloudflare lookups. Read by wrangler when it is imported.
@@ -40,7 +41,8 @@ describe('Cloudflare Worker (wrangler.toml run in workerd)', () => {
     vi.spyOn(console, 'log').mockImplementation((...args) => void workerLog.push(args.join(' ')));
     const { unstable_startWorker } = await import('wrangler');
     [node, worker] = await Promise.all([
-      createTestApp(),
+      // No rate limit on either side: every evaluation question is asked of both.
+      createTestApp({ RATE_LIMIT_PER_MINUTE: '0' }),
       unstable_startWorker({
         config: 'wrangler.toml',
         // wrangler runs the [build] command (npm run build:worker: index snapshot + widget) before
@@ -55,6 +57,7 @@ describe('Cloudflare Worker (wrangler.toml run in workerd)', () => {
           // Pinned over a developer's .dev.vars: a key there would switch the Worker to LLM answers.
           ...Object.fromEntries(['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'API_KEYS'].map((name) => [name, { type: 'plain_text', value: '' }])),
           EMBEDDER: { type: 'plain_text', value: 'lexical' },
+          RATE_LIMIT_PER_MINUTE: { type: 'plain_text', value: '0' },
         },
         envFiles: [], // and no .env
         dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, watch: false, persist: false, logLevel: 'log' },
@@ -93,6 +96,16 @@ describe('Cloudflare Worker (wrangler.toml run in workerd)', () => {
       expect(fromWorker.status, body.question).toBe(200);
       expect(await fromWorker.json(), body.question).toEqual(await fromNode.json());
     }
+  });
+
+  it('answers every evaluation question byte for byte as the Node server does', async () => {
+    const differ: string[] = [];
+    for (const { id, question, history } of loadCases()) {
+      const body = history ? { question, history } : { question };
+      const [fromWorker, fromNode] = await Promise.all([post('/api/ask', body), node.post('/api/ask', body)]);
+      if ((await fromWorker.text()) !== (await fromNode.text())) differ.push(id);
+    }
+    expect(differ).toEqual([]);
   });
 
   it('cites the expected sources and abstains where the corpus has no answer', async () => {
