@@ -1,15 +1,19 @@
 /**
- * `npm run eval`: retrieval (recall@1, recall@5, MRR; hybrid, BM25 alone, dense alone) and answer
- * quality (pass rate, citation precision, verbatim quotes, abstention accuracy) over eval/cases.json.
- * Flags: `--json` prints the full report; `--verbose` lists every case; `--llm` evaluates the LLM
- * answerer configured by OPENAI_BASE_URL / OPENAI_API_KEY / LLM_MODEL (see docs/llm.md).
+ * `npm run eval`: retrieval (recall@1, recall@5, MRR; hybrid, BM25 alone, dense alone) over
+ * eval/cases.json, and answer quality (pass rate, citation precision, verbatim quotes, abstention
+ * accuracy, answerable declined, unanswerable answered) over each set side by side: cases.json (the
+ * one tuned on), holdout.json and sealed.json (never tuned on; see scripts/lib/evaluate.ts).
+ * Flags: `--json` prints the full report; `--verbose` lists every case; `--failures` lists the
+ * held-out sets' failed cases too; `--llm` evaluates the LLM answerer configured by
+ * OPENAI_BASE_URL / OPENAI_API_KEY / LLM_MODEL (see docs/llm.md).
  */
+import { existsSync } from 'node:fs';
 import { createAnswerContext } from '../src/core/answer/context';
 import { createAnswerer } from '../src/core/answer/answerer';
 import { llmConfigured, parseConfig } from '../src/config';
 import { createLogger } from '../src/core/log';
 import { loadNodeEngine } from '../src/runtime/node/engine';
-import { evaluateAnswers, evaluateRetrieval, loadCases } from './lib/evaluate';
+import { EVAL_SETS, evaluateAnswers, evaluateRetrieval, loadCases, type AnswerReport } from './lib/evaluate';
 import { runCli } from './lib/cli';
 
 const args = new Set(process.argv.slice(2));
@@ -31,9 +35,13 @@ await runCli(async () => {
   const retrieval = [];
   for (const rankers of ['hybrid', 'bm25', 'dense'] as const) retrieval.push(await evaluateRetrieval(cases, { index, embedder, context }, rankers));
   const answers = await evaluateAnswers(cases, answerer, index);
+  const sets: [string, AnswerReport][] = [['cases', answers]];
+  for (const name of ['holdout', 'sealed'] as const) {
+    if (existsSync(EVAL_SETS[name])) sets.push([name, await evaluateAnswers(loadCases(EVAL_SETS[name]), answerer, index)]);
+  }
 
   if (args.has('--json')) {
-    console.log(JSON.stringify({ embedder: index.embedder, retrieval, answers }, null, 2));
+    console.log(JSON.stringify({ embedder: index.embedder, retrieval, answers, sets: Object.fromEntries(sets.slice(1)) }, null, 2));
   } else {
     const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
     console.log(`Embedder: ${index.embedder.model}; ${cases.length} cases\n`);
@@ -45,13 +53,21 @@ await runCli(async () => {
       const degraded = answers.results.filter((r) => r.response.notice).length;
       console.log(`  written by the model ${byModel} of ${answers.cases} (the rest extractive: bibliographic, declined or fallback; ${degraded} with a notice)`);
     }
-    console.log(`  pass rate            ${pct(answers.passRate)}`);
-    console.log(`  citation precision   ${pct(answers.citationPrecision)}`);
-    console.log(`  quotes verbatim      ${pct(answers.quotesVerbatim)}`);
-    console.log(`  abstention accuracy  ${pct(answers.abstentionAccuracy)}`);
-    console.log(`  unknown sources      ${answers.unknownSources}`);
-    const failed = answers.results.filter((r) => !r.pass);
-    if (failed.length) console.log(`\nFailed cases:\n${failed.map((r) => `  ${r.id}: ${r.problems.join('; ')}`).join('\n')}`);
+    const row = (label: string, value: (r: AnswerReport) => string) => console.log(`  ${label.padEnd(22)}${sets.map(([, r]) => value(r).padStart(10)).join('')}`);
+    console.log(`  ${''.padEnd(22)}${sets.map(([name]) => name.padStart(10)).join('')}`);
+    row('cases', (r) => String(r.cases));
+    row('pass rate', (r) => pct(r.passRate));
+    row('citation precision', (r) => pct(r.citationPrecision));
+    row('quotes verbatim', (r) => pct(r.quotesVerbatim));
+    row('abstention accuracy', (r) => pct(r.abstentionAccuracy));
+    row('answerable declined', (r) => pct(r.answerableDeclined));
+    row('unanswerable answered', (r) => pct(r.unanswerableAnswered));
+    row('unknown sources', (r) => String(r.unknownSources));
+    for (const [name, report] of sets) {
+      if (name !== 'cases' && !args.has('--failures')) continue;
+      const failed = report.results.filter((r) => !r.pass);
+      if (failed.length) console.log(`\nFailed cases (${name}):\n${failed.map((r) => `  ${r.id}: ${r.problems.join('; ')}`).join('\n')}`);
+    }
     for (const m of retrieval[0]!.misses) console.log(`  retrieval miss ${m.id}: expected ${m.expected.join(', ')}, top 5 ${m.got.join(', ')}`);
     if (args.has('--verbose')) for (const r of answers.results) console.log(`\n[${r.id}] ${r.response.query}\n${r.response.answer}`);
   }

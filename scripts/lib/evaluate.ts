@@ -16,10 +16,30 @@ const caseSchema = z.object({
   sources: z.array(z.string()),
   facts: z.array(z.string()),
   retrieval: z.boolean().optional(),
+  /** What sources and facts cannot say: a yes/no opening, exactly these sources, a count, the kind of answer. */
+  expect: z
+    .object({
+      yesNo: z.enum(['yes', 'no']).optional(),
+      exactSources: z.array(z.string()).optional(),
+      count: z.number().int().min(0).optional(),
+      intent: z.enum(['answer', 'bibliographic', 'briefing', 'decline']).optional(),
+    })
+    .optional(),
 });
 export type EvalCase = z.infer<typeof caseSchema>;
 
-export function loadCases(path = new URL('../../eval/cases.json', import.meta.url)): EvalCase[] {
+/**
+ * The sets `npm run eval` reads: `cases` is the one tuned on (and gated by `npm test`); `holdout`
+ * and `sealed` are written from the seed alone by someone who has not read the answering code,
+ * never tuned on, printed and never gated. A held-out case is added to, never edited.
+ */
+export const EVAL_SETS = {
+  cases: new URL('../../eval/cases.json', import.meta.url),
+  holdout: new URL('../../eval/holdout.json', import.meta.url),
+  sealed: new URL('../../eval/sealed.json', import.meta.url),
+} as const;
+
+export function loadCases(path: URL = EVAL_SETS.cases): EvalCase[] {
   return z.object({ cases: z.array(caseSchema) }).parse(JSON.parse(readFileSync(path, 'utf8'))).cases;
 }
 
@@ -73,6 +93,10 @@ export interface AnswerReport {
   abstentionAccuracy: number;
   /** Citations to ids that are not in the corpus: must be 0. */
   unknownSources: number;
+  /** Of the cases the sources answer, the share the bot declined. */
+  answerableDeclined: number;
+  /** Of the cases it must decline, the share it answered. */
+  unanswerableAnswered: number;
   results: CaseResult[];
 }
 
@@ -96,6 +120,7 @@ export async function evaluateAnswers(cases: EvalCase[], answerer: Answerer, ind
     for (const s of c.sources) if (!cited.includes(s)) problems.push(`does not cite ${s}`);
     for (const f of c.facts) if (!norm(response.answer).includes(norm(f))) problems.push(`answer lacks "${f}"`);
     if (!c.answerable && response.citations.length) problems.push('an abstention cites sources');
+    problems.push(...unmetExpectations(c, response));
     const markers = [...new Set([...response.answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])))].sort((a, b) => a - b);
     const numbers = response.citations.map((x) => x.n).sort((a, b) => a - b);
     if (markers.join() !== numbers.join() || numbers.some((n, i) => n !== i + 1)) problems.push(`markers [${markers}] do not match citations [${numbers}]`);
@@ -124,6 +149,35 @@ export async function evaluateAnswers(cases: EvalCase[], answerer: Answerer, ind
     quotesVerbatim: quotes ? verbatim / quotes : 1,
     abstentionAccuracy: rightFlag / n,
     unknownSources: unknown,
+    answerableDeclined: share(results, cases, (c, r) => c.answerable && !r.response.answerable, (c) => c.answerable),
+    unanswerableAnswered: share(results, cases, (c, r) => !c.answerable && r.response.answerable, (c) => !c.answerable),
     results,
   };
+}
+
+function share(results: CaseResult[], cases: EvalCase[], hit: (c: EvalCase, r: CaseResult) => boolean, of: (c: EvalCase) => boolean): number {
+  const eligible = cases.map((c, i) => [c, results[i]!] as const).filter(([c]) => of(c));
+  return eligible.length ? eligible.filter(([c, r]) => hit(c, r)).length / eligible.length : 0;
+}
+
+const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+
+/** The problems with a response by the case's `expect`, one line each. */
+function unmetExpectations({ expect: want }: EvalCase, response: AskResponse): string[] {
+  if (!want) return [];
+  const problems: string[] = [];
+  const cited = [...new Set(response.citations.map((x) => x.sourceId))].sort();
+  if (want.yesNo && !new RegExp(`^${want.yesNo}\\b`, 'i').test(response.answer.trim())) problems.push(`does not open with "${want.yesNo}"`);
+  if (want.exactSources && cited.join() !== [...want.exactSources].sort().join()) problems.push(`cites ${cited.join(', ') || 'nothing'}, expected exactly ${want.exactSources.join(', ')}`);
+  if (want.count !== undefined) {
+    if (cited.length !== want.count) problems.push(`lists ${cited.length} sources, expected ${want.count}`);
+    const lead = norm(response.answer.split(/(?<=[.:])\s/)[0] ?? '');
+    const named = [String(want.count), NUMBER_WORDS[want.count]].filter(Boolean).some((w) => new RegExp(`\\b${w}\\b`, 'i').test(lead));
+    if (!named) problems.push(`the lead sentence does not give the count ${want.count}`);
+  }
+  // The response does not name its intent: declining is `answerable: false`; a briefing draws on the abstract.
+  if (want.intent === 'decline' && response.answerable) problems.push('answered, expected a decline');
+  if (want.intent && want.intent !== 'decline' && !response.answerable) problems.push(`declined, expected ${want.intent}`);
+  if (want.intent === 'briefing' && !cited.includes('tassev-2024-abstract')) problems.push('a briefing that does not draw on the abstract');
+  return problems;
 }
