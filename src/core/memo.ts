@@ -10,11 +10,9 @@ export interface Memo<T> {
 
 export function createMemo<T>(size: number): Memo<T> {
   const generation = Math.max(1, Math.ceil(size / 2));
-  // Two generations rather than a queue: when the young one is full it becomes the old one, and
-  // the old one is dropped whole; a key asked for from the old one moves back to the young. Every
-  // step is O(1). Evicting the oldest key of one Map at a time was not: a Map keeps deleted
-  // entries in its insertion-ordered table until it next grows, and `keys().next()` walked past
-  // all of them, 7.8 µs a question once a stream of unseen questions had filled the memo.
+  // Two generations rather than `createLru`: a hit is one Map lookup with nothing to relink, and
+  // these memos are read dozens of times an answer. When the young one is full it becomes the old
+  // one and the old one is dropped whole; a key found in the old one moves back to the young.
   let young = new Map<string, T>();
   let old = new Map<string, T>();
   const put = (key: string, value: T): T => {
@@ -40,4 +38,84 @@ export function createMemo<T>(size: number): Memo<T> {
 export function memoize<T>(fn: (key: string) => T, size: number): (key: string) => T {
   const memo = createMemo<T>(size);
   return (key) => memo.get(key) ?? memo.set(key, fn(key));
+}
+
+/**
+ * Exactly the last `size` keys used, forgetting the least recently used first: for state kept per
+ * client or per event (rate-limit buckets, Slack event ids), where which key goes is behaviour.
+ */
+export interface Lru<T> {
+  /** The value for `key`, which becomes the most recently used. */
+  get(key: string): T | undefined;
+  /** The value for `key`, leaving the order of use as it is. */
+  peek(key: string): T | undefined;
+  /** Stores `value` as the most recently used, forgetting the least recently used key when full; returns `value`. */
+  set(key: string, value: T): T;
+  readonly size: number;
+}
+
+interface Entry<T> {
+  key: string;
+  value: T;
+  /** Towards the most recently used. */
+  newer: Entry<T>;
+  /** Towards the least recently used. */
+  older: Entry<T>;
+}
+
+export function createLru<T>(size: number): Lru<T> {
+  const capacity = Math.max(1, size);
+  const entries = new Map<string, Entry<T>>();
+  // The order of use is a list of its own, not the Map's insertion order: V8 finds a Map's first
+  // key by walking past every entry deleted since its table last grew. `ends` closes the ring: its
+  // `older` is the most recently used entry, its `newer` the least.
+  const ends: Entry<T> = { key: '', value: undefined as T, newer: null!, older: null! };
+  ends.newer = ends.older = ends;
+
+  const unlink = (entry: Entry<T>) => {
+    entry.newer.older = entry.older;
+    entry.older.newer = entry.newer;
+  };
+  const makeNewest = (entry: Entry<T>) => {
+    entry.newer = ends;
+    entry.older = ends.older;
+    ends.older.newer = entry;
+    ends.older = entry;
+  };
+
+  return {
+    get(key) {
+      const entry = entries.get(key);
+      if (entry === undefined) return undefined;
+      if (entry !== ends.older) {
+        unlink(entry);
+        makeNewest(entry);
+      }
+      return entry.value;
+    },
+    peek: (key) => entries.get(key)?.value,
+    set(key, value) {
+      let entry = entries.get(key);
+      if (entry !== undefined) {
+        entry.value = value;
+        unlink(entry);
+      } else if (entries.size >= capacity) {
+        // The forgotten entry is reused for the new key: a full cache allocates nothing more.
+        entry = ends.newer;
+        unlink(entry);
+        entries.delete(entry.key);
+        entry.key = key;
+        entry.value = value;
+        entries.set(key, entry);
+      } else {
+        entry = { key, value, newer: ends, older: ends };
+        entries.set(key, entry);
+      }
+      makeNewest(entry);
+      return value;
+    },
+    get size() {
+      return entries.size;
+    },
+  };
 }

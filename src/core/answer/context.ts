@@ -64,8 +64,7 @@ function remembered(resolve: PronounResolver): PronounResolver {
 function diverse(pool: string[], count = 3): string[] {
   if (pool.length <= count) return pool;
   const step = Math.floor(pool.length / count);
-  // A loop, not Array.from({ length }): that builtin reads an array-like object key by key, and
-  // took 0.7 µs here against 0.04.
+  // A loop, not Array.from({ length }): that builtin reads an array-like object key by key.
   const picked: string[] = [];
   for (let i = 0; i < count; i++) picked.push(pool[i * step]!);
   return picked;

@@ -10,5 +10,3 @@ export function createKeyedHash(): (text: string) => Promise<Uint8Array> {
     return new Uint8Array(await crypto.subtle.sign('HMAC', await key, encoder.encode(text)));
   };
 }
-
-export const toHex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');

@@ -1,3 +1,5 @@
+import { createLru } from '../../core/memo';
+
 export interface TokenBucketOptions {
   /** Tokens in a full bucket: how many requests a client may send at once. */
   capacity: number;
@@ -13,21 +15,22 @@ export type Verdict = { allowed: true } | { allowed: false; retryAfterMs: number
 /**
  * One token bucket per key, in memory bounded by `maxKeys`. Forgetting a client only hands it a
  * full bucket again, so under a flood of new keys the limit loosens for some clients but no one
- * is refused wrongly, and memory stays flat. A Map iterates in insertion order: re-inserting on
- * every use keeps the least recently seen client first in line for eviction.
+ * is refused wrongly, and memory stays flat.
  */
 export function createTokenBuckets({ capacity, refillPerMs, maxKeys, now }: TokenBucketOptions) {
-  const buckets = new Map<string, { tokens: number; at: number }>();
+  const buckets = createLru<{ tokens: number; at: number }>(maxKeys);
   return {
     take(key: string): Verdict {
       const at = now();
       const bucket = buckets.get(key);
       // A clock that steps back (NTP) must not drain anyone's bucket.
       const tokens = bucket ? Math.min(capacity, bucket.tokens + Math.max(0, at - bucket.at) * refillPerMs) : capacity;
-      if (bucket) buckets.delete(key);
-      else if (buckets.size >= maxKeys) buckets.delete(buckets.keys().next().value!);
       const allowed = tokens >= 1;
-      buckets.set(key, { tokens: allowed ? tokens - 1 : tokens, at });
+      const left = allowed ? tokens - 1 : tokens;
+      if (bucket) {
+        bucket.tokens = left;
+        bucket.at = at;
+      } else buckets.set(key, { tokens: left, at });
       return allowed ? { allowed } : { allowed, retryAfterMs: (1 - tokens) / refillPerMs };
     },
     get size() {

@@ -14,10 +14,9 @@ export interface SseBatch {
 }
 
 /**
- * Events queued in the same turn of the event loop go out as one write. Every write reaches the
- * socket as its own system call (about 100 µs on the benchmark machine), and an extractive
- * answer's sentences all exist at once: sent one write per event, they cost more than answering.
- * A model's tokens arrive over time, so they still go out as they come, a timer tick later.
+ * Events queued in the same turn of the event loop go out as one write, a timer tick later: each
+ * write is a system call, and an extractive answer's events all exist at once. A model's tokens
+ * arrive over time, so they still go out as they come.
  */
 export function createSseBatch(sse: SSEStreamingApi, defer: (run: () => void) => void = (run) => setTimeout(run, 0)): SseBatch {
   let pending = '';

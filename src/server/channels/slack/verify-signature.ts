@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { fromHex } from '../../../core/text/hex';
 import type { AppEnv } from '../../env';
 import { errorBody } from '../../env';
 import { incompleteBody } from '../../http/body-limit';
@@ -25,7 +26,7 @@ export function createSignatureVerifier(secret: string, now: () => number = Date
     const signed = concat(encoder.encode(`v0:${timestamp}:`), body);
     // subtle.verify compares the MACs in constant time; `===` on hex strings would leak, through
     // timing, how many leading characters of a forged signature were right.
-    return crypto.subtle.verify('HMAC', await getKey(), hexToBytes(mac), signed);
+    return crypto.subtle.verify('HMAC', await getKey(), fromHex(mac), signed);
   };
 }
 
@@ -46,12 +47,6 @@ export function requireSlackSignature(secret: string, now?: () => number): Middl
     if (!ok) return c.json(errorBody('invalid_signature', 'This request is not signed by Slack, or the signature is more than five minutes old.', c.get('requestId')), 401);
     await next();
   };
-}
-
-function hexToBytes(hex: string): Uint8Array<ArrayBuffer> {
-  const bytes = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
-  return bytes;
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array<ArrayBuffer> {

@@ -20,4 +20,12 @@ describe('event dedupe', () => {
     expect(dedupe.claim('c')).toBe(false);
     expect(dedupe.claim('a')).toBe(true); // forgotten to make room
   });
+
+  it('forgets by age of claim: a redelivery does not make its key the newest', () => {
+    const dedupe = createDedupe({ maxEntries: 3, now: () => 0 });
+    for (const k of ['a', 'b']) dedupe.claim(k);
+    expect(dedupe.claim('a')).toBe(false);
+    for (const k of ['c', 'd']) expect(dedupe.claim(k)).toBe(true); // d: a, the oldest claim, makes room
+    expect(dedupe.claim('a')).toBe(true);
+  });
 });
