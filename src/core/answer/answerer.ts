@@ -40,7 +40,7 @@ export function createAnswerer({ index, embedder, logger, context = createAnswer
     if (isOffTask(question)) return abstain(query, 'off_task');
     if (isSmallTalk(question)) return abstain(query, 'small_talk');
     const cite = createCitationList();
-    const overview = asksForOverview(query) ? answerOverview(context, cite) : undefined;
+    const overview = asksForOverview(query, context.support.focusTerms) ? answerOverview(context, cite) : undefined;
     if (overview) return answered(query, overview, cite);
     const bib = answerBibliographic(query, bibliography, cite);
     if (bib) return answered(query, bib, cite);

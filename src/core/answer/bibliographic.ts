@@ -4,6 +4,7 @@ import type { Source } from '../corpus/types';
 import { authorYear, quoted, type CitationList } from './citations';
 import type { SupportScorer } from './support';
 import type { TermModel } from './terms';
+import { isYesNoQuestion, withVerdict } from './yes-no';
 
 /**
  * Questions about the bibliography, answered exactly from the metadata rather than by
@@ -34,6 +35,10 @@ const OLDEST = /\b(oldest|earliest)\b/i;
 const NEWEST = /\b(newest|latest|most recent|youngest)\b/i;
 const TOPICAL = /\b(about|on|cover|covers|covering|discuss|discusses|address|addresses|deal with|deals with|focus on|focuses on|concern|concerns|examine|examines|mention|mentions|regarding|related to)\b/i;
 const YEAR = /\b(?:19|20)\d{2}\b/g;
+/** "Does the paper cite…", "Is Ashraf among the references?": about what the bibliography holds, not one work's record. */
+const HOLDS = /\b(cite|cites|cited|include|includes|included|list|lists|listed|among)\b/i;
+/** "Did Hamming write…", "Was it published…": the verbs of a yes/no question about who made a work. */
+const AUTHORSHIP = /\b(write|wrote|written|author|authored|edit|edited|publish|published)\b/i;
 const ABOUT_A_WORK = /\b(publish|published|publication|written|wrote|write|authored|article|report|piece|paper|study|book|chapter|title|titled|called|brief|explainer|snapshot)\b/i;
 
 export function answerBibliographic(question: string, ctx: BibliographyContext, cite: CitationList): string | undefined {
@@ -51,7 +56,8 @@ export function answerBibliographic(question: string, ctx: BibliographyContext, 
   const lower = question.toLowerCase();
   const asked = ctx.terms.entities(question);
   const outletAsked = asked.some((e) => outletEntities.has(e));
-  const byOutlet = works.filter((s) => namesOutlet(lower, s) || (outletAsked && mentionsOutlet(asked, s, ctx.terms)));
+  const namesOutletOf = (s: Source) => namesOutlet(lower, s) || (outletAsked && mentionsOutlet(asked, s, ctx.terms));
+  const byOutlet = works.filter(namesOutletOf);
 
   // "Which think tanks are cited?" — a kind of outlet, not a named one.
   const kind = byAuthor.length || byOutlet.length ? undefined : OUTLET_KINDS.find(([re]) => re.test(question))?.[1];
@@ -61,12 +67,22 @@ export function answerBibliographic(question: string, ctx: BibliographyContext, 
 
   const both = byAuthor.filter((s) => byOutlet.includes(s));
   const named = both.length ? both : byAuthor.length ? byAuthor : byOutlet;
-  if (listing && !fields.some((f) => f !== 'year' && f !== 'authors' && f !== 'publisher')) {
+  // "Was Ashraf's report published in 2019?" is settled by one work's record; "Does the paper cite
+  // anything by Ashraf?" by the list, whether it holds any such work.
+  const yesNo = isYesNoQuestion(question);
+  const holds = yesNo && HOLDS.test(question) && (named.length > 0 || years.length > 0);
+  const mentions: Mentions = { byAuthor, byOutlet, years, inYears: years.length || range ? inRange : undefined, namesOutletOf };
+  const settled = yesNo && !holds ? recordVerdict(question, mentions, { paper, works, listing }, ctx, cite) : undefined;
+  if (settled) return settled;
+  if ((listing || holds) && !fields.some((f) => f !== 'year' && f !== 'authors' && f !== 'publisher')) {
     const filtered = works.filter(
       (s) => (!years.length || inRange(s)) && (!byAuthor.length || byAuthor.includes(s)) && (!byOutlet.length || byOutlet.includes(s)),
     );
     if (OLDEST.test(question) || NEWEST.test(question)) return extreme(question, filtered.length ? filtered : works, cite);
-    if (years.length || named.length) return list(describeFilter(question, range?.label ?? `from ${years.join(' or ')}`, years, byAuthor, byOutlet), filtered, works.length, cite);
+    if (years.length || named.length) {
+      const answer = list(describeFilter(question, range?.label ?? `from ${years.join(' or ')}`, years, byAuthor, byOutlet), filtered, works.length, cite);
+      return withVerdict(yesNo ? (filtered.length ? 'yes' : 'no') : undefined, answer);
+    }
     // "Which sources cover X?" lists the works whose titles hold X; with no X it is the whole list.
     if (ctx.support.focusTerms(withoutListingWords(question)).length) return topical(question, works, ctx, cite);
     return list('The paper cites', works, works.length, cite, true);
@@ -235,7 +251,7 @@ const OUTLET_KINDS: [RegExp, 'institute' | 'outlet'][] = [
  * times slower than all of them.
  */
 const MENTIONS_BIBLIOGRAPHY = new RegExp(
-  [...Object.values(FIELDS), LISTING, OLDEST, NEWEST, CITE, ...OUTLET_KINDS.map(([re]) => re)].map((re) => `(?:${re.source})`).join('|'),
+  [...Object.values(FIELDS), LISTING, OLDEST, NEWEST, CITE, HOLDS, AUTHORSHIP, ...OUTLET_KINDS.map(([re]) => re)].map((re) => `(?:${re.source})`).join('|'),
   'i',
 );
 const KIND_NAMES = { institute: 'think tanks and research institutes', outlet: 'news outlets and periodicals' };
@@ -260,14 +276,75 @@ function topical(question: string, works: Source[], ctx: BibliographyContext, ci
   return [lead, ...sortByYear(matches).map((s) => `- ${entryLine(s)} ${cite.cite(s, s.text)}`)].join('\n');
 }
 
-function byTitle(question: string, works: Source[], ctx: BibliographyContext): Source | undefined {
-  const focus = ctx.support.focusTerms(withoutFieldWords(question));
+/** The work whose title the question names, if one clearly stands out; `named`: terms to leave out (names of authors, outlets). */
+function byTitle(question: string, works: Source[], ctx: BibliographyContext, named: ReadonlySet<string> = new Set()): Source | undefined {
+  const focus = ctx.support.focusTerms(withoutFieldWords(question)).filter((t) => !named.has(t));
   if (focus.length < 2) return undefined;
   const ranked = works
     .map((s) => ({ s, c: ctx.support.support(focus, s.title).coverage }))
     .sort((a, b) => b.c - a.c);
   const [best, second] = ranked;
   return best && best.c >= 0.6 && (!second || best.c - second.c >= 0.15) ? best.s : undefined;
+}
+
+/** What a question names besides a work's title: authors, outlets and years, each a value to check against a record. */
+interface Mentions {
+  byAuthor: Source[];
+  byOutlet: Source[];
+  years: number[];
+  /** Whether a work is from the year (or range) the question names; undefined when it names none. */
+  inYears?: (s: Source) => boolean;
+  /** Whether the question names a work's outlet (publisher, container or corporate author). */
+  namesOutletOf: (s: Source) => boolean;
+}
+
+/** A value a yes/no question asks to confirm, and the field that states the true one. */
+interface Check {
+  field: Field;
+  holds: (s: Source) => boolean;
+}
+
+/**
+ * "Was Ashraf's report published in 2019?", "Did Hamming write the paper?": "Yes." or "No." by
+ * the record of the work the question is about, then the true values, cited. Undefined when the
+ * question names no work, or nothing to check about it.
+ */
+function recordVerdict(question: string, mentions: Mentions, catalogue: Scope, ctx: BibliographyContext, cite: CitationList): string | undefined {
+  const subject = recordSubject(question, mentions, catalogue, ctx);
+  const checks = subject ? recordChecks(question, mentions, subject) : [];
+  if (!subject || !checks.length) return undefined;
+  const holding = subject.works.filter((s) => checks.every((c) => c.holds(s)));
+  const fields = checks.map((c) => c.field);
+  const facts = (holding.length ? holding : subject.works).map((s) => (s.kind === 'paper' ? paperFacts(s, fields, cite) : describeFields(s, fields, cite)));
+  return withVerdict(holding.length ? 'yes' : 'no', facts.join('\n'));
+}
+
+/** Where a yes/no question may find its subject; `listing`: it also reads as a listing ("the article by Hamming"), which only a title overrides. */
+type Scope = Pick<Catalogue, 'paper' | 'works'> & { listing: boolean };
+
+/** The works a yes/no question asks about, and what named them: a title, an author or outlet with something else to check, or the paper. */
+function recordSubject(question: string, m: Mentions, { paper, works, listing }: Scope, ctx: BibliographyContext): { works: Source[]; by: 'title' | 'author' | 'outlet' | 'paper' } | undefined {
+  const names = [...m.byAuthor.flatMap((s) => [...s.authors, ...s.editors].map(familyName)), ...m.byOutlet.map((s) => namesOf(s).outlet), ...m.years].join(' ; ');
+  const titled = ABOUT_A_WORK.test(question) ? byTitle(question, works, ctx, new Set(ctx.support.focusTerms(names))) : undefined;
+  if (titled) return { works: [titled], by: 'title' };
+  if (listing) return undefined;
+  if (m.byAuthor.length && (m.inYears || m.byOutlet.length)) return { works: m.byAuthor, by: 'author' };
+  if (m.byOutlet.length && m.inYears) return { works: m.byOutlet, by: 'outlet' };
+  if (paper && PAPER.test(question)) return { works: [paper], by: 'paper' };
+  return undefined;
+}
+
+/** The values a yes/no question asks to confirm of its subject: its year, its outlet, its authors or editors (unless they named it). */
+function recordChecks(question: string, m: Mentions, subject: { works: Source[]; by: string }): Check[] {
+  const checks: Check[] = [];
+  if (m.inYears) checks.push({ field: 'year', holds: m.inYears });
+  if (subject.by !== 'outlet' && (m.byOutlet.length || subject.works.some(m.namesOutletOf))) checks.push({ field: 'publisher', holds: m.namesOutletOf });
+  const editors = FIELDS.editors.test(question);
+  const personNamed = m.byAuthor.length > 0 || subject.works.some((s) => mentionsAuthor(question, s));
+  if (personNamed && (editors || subject.by !== 'author')) {
+    checks.push({ field: editors ? 'editors' : 'authors', holds: (s) => mentionsAuthor(question, { ...s, authors: editors ? s.editors : s.authors, editors: [] }) });
+  }
+  return checks;
 }
 
 function describeFields(s: Source, fields: Field[], cite: CitationList): string {

@@ -4,6 +4,7 @@ import type { Hit } from '../search/retrieve';
 import { withoutTrailing } from '../text/scan';
 import { authorYear, quoted, titleQuote, type CitationList } from './citations';
 import type { SupportScorer } from './support';
+import { contentVerdict, withVerdict } from './yes-no';
 
 /** A passage must hold at least this share of the question's weighted terms to be quoted. */
 export const MIN_SUPPORT = 0.55;
@@ -38,9 +39,18 @@ export interface PassageContext {
  * few together, support the question well enough, which the caller turns into an abstention.
  */
 export function answerFromPassages(question: string, hits: Hit[], ctx: PassageContext, cite: CitationList): string | undefined {
-  const kept = selectSupporting(question, hits, ctx);
-  return kept.length ? composeAnswer(kept.map((k) => k.hit), ctx, cite) : undefined;
+  const kept = selectSupporting(question, hits, ctx).map((k) => k.hit);
+  if (!kept.length) return undefined;
+  return withVerdict(verdictOf(question, kept, ctx), composeAnswer(kept, ctx, cite));
 }
+
+/** Yes or no to a yes/no question, from the sentences the answer quotes (a title is no statement); undefined when they do not settle it. */
+function verdictOf(question: string, kept: Hit[], { support, evidence }: PassageContext) {
+  return contentVerdict(question, quotedProse(kept).map(evidence), support);
+}
+
+/** The sentences of sources (not titles of references) that an answer quotes, in order of support. */
+const quotedProse = (hits: Hit[]) => hits.filter((h) => h.source.kind === 'abstract' || h.source.kind === 'document').slice(0, MAX_SENTENCES);
 
 function selectSupporting(question: string, hits: Hit[], { support, evidence }: PassageContext): Scored[] {
   const focus = support.focusTerms(question);
@@ -85,7 +95,7 @@ function selectSupporting(question: string, hits: Hit[], { support, evidence }: 
 
 /** Prose sentences grouped by source in the source's order, then related references by title. */
 export function composeAnswer(hits: Hit[], { resolve }: Pick<PassageContext, 'resolve'>, cite: CitationList): string {
-  const prose = hits.filter((h) => h.source.kind === 'abstract' || h.source.kind === 'document').slice(0, MAX_SENTENCES);
+  const prose = quotedProse(hits);
   const refs = hits.filter((h) => h.source.kind === 'reference').slice(0, MAX_REFERENCES);
   const lines: string[] = [];
 

@@ -3,12 +3,21 @@ import type { Hit } from '../search/retrieve';
 import type { CitationList } from './citations';
 import type { AnswerContext } from './context';
 import { composeAnswer } from './extractive';
+import { claimOf } from './yes-no';
 
 const OVERVIEW =
   /\bwhat(?:'s| is| was)? (?:this|the) (?:paper|article|study|report|presentation) about\b|\b(?:summar(?:y|i[sz]e)|overview|gist|tl;?dr|abstract)\b(?! of)|\b(?:main|key|central) (?:points?|arguments?|findings?|claims?|ideas?|messages?|takeaways?)\b|\bwhat does (?:the|this) (?:paper|article|study|author) (?:argue|claim|conclude|find|show)\b/i;
+/** Every overview word of a question, to see what else it asks. */
+const OVERVIEW_WORDS = new RegExp(OVERVIEW.source, 'gi');
 const SENTENCES = 3;
 
-export const asksForOverview = (question: string) => OVERVIEW.test(question);
+/**
+ * "What does the abstract say?" asks for an overview; "Does the abstract say ISIS is a state?"
+ * asks whether it states a claim: a yes/no question with terms besides the overview's words.
+ * `focusTerms`: the question's content terms (`SupportScorer.focusTerms`).
+ */
+export const asksForOverview = (question: string, focusTerms: (text: string) => readonly string[]) =>
+  OVERVIEW.test(question) && !focusTerms((claimOf(question) ?? '').replace(OVERVIEW_WORDS, ' ')).length;
 
 /**
  * "What is the paper about?": the abstract sentences that share most with the paper's own title,

@@ -17,6 +17,15 @@ describe('createAnswerer() (extractive)', () => {
     expect(r.citations[0]!.quote).toBe('Its strategy on a regional and international level comprises interlinked media warfare and kinetic action.');
   });
 
+  it('opens a yes/no answer with the verdict its quoted sentence settles, and with none when it does not', async () => {
+    expect((await ask('Was ISIS defeated in 2019?')).answer).toMatch(/^Yes\. According to Tassev \(2024\), .*defeated in 2019/);
+    const state = await ask('Does the abstract say ISIS still functions as a state?');
+    expect(state.answer).toMatch(/^No\. According to Tassev \(2024\), /);
+    expect(state.citations.map((c) => c.quote)).toContain('ISIS is not functioning anymore as a state but has autonomous local affiliates around the world.');
+    expect((await ask('Was ISIS defeated in 2018?')).answer).toMatch(/^According to Tassev \(2024\), /);
+    expect((await ask('Was ISKP defeated in Europe in 2025?')).answerable).toBe(false);
+  });
+
   it('answers which references are from a year exactly, citing each', async () => {
     const r = await ask('How many sources were published in 2023?');
     expect(r.answer).toMatch(/^13 of the 24 references are from 2023:/);

@@ -1,0 +1,82 @@
+import type { SupportScorer } from './support';
+
+/**
+ * Yes/no questions ("Was ISIS defeated in 2019?", "So, does ISKP still threaten Central Asia?"):
+ * recognised by the auxiliary they open with, and settled by the sentence quoted to answer them
+ * when that sentence asserts the question's claim, or negates it.
+ */
+export type Verdict = 'yes' | 'no';
+
+/** An auxiliary verb at the head of the question, after an optional "So,", "And" or "But", with its negation ("isn't"). */
+const HEAD =
+  /^\s*(?:(?:so|and|but|also|then|well|ok|okay)\b[\s,]*)?(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would|should)(?:n[’']t)?\b/i;
+/** "Can you explain…", "Would you list…": a request to the bot, not a question to settle. */
+const ADDRESSED = /^\s*(?:you|u)\b/i;
+/** "Can you tell me whether…", "Do you know if…": a request that carries a yes/no question. */
+const EMBEDDED = /\b(?:if|whether)\b/i;
+
+/** Whether a question asks yes or no ("Was ISIS defeated in 2019?") rather than what, who or how. */
+export const isYesNoQuestion = (question: string): boolean => claimOf(question) !== undefined;
+
+/**
+ * What a yes/no question asserts: the text after its auxiliary, whose own negation ("isn't") only
+ * asks, or after the "whether" of a request that carries the question; undefined for any other question.
+ */
+export function claimOf(question: string): string | undefined {
+  const head = HEAD.exec(question);
+  if (!head) return undefined;
+  const rest = question.slice(head[0].length);
+  if (!ADDRESSED.test(rest)) return rest;
+  const embedded = EMBEDDED.exec(rest);
+  return embedded ? rest.slice(embedded.index + embedded[0].length) : undefined;
+}
+
+/** Words that negate what follows them in their clause ("not recognized", "no longer", "never"). */
+const NEGATION = /\b(?:not|no|never|neither|nor|cannot|without)\b|n[’']t\b/i;
+/** Negations that stand after what they negate ("functioning anymore"): they negate their whole clause. */
+const TRAILING_NEGATION = /\bany\s?(?:more|longer)\b/i;
+/** Every negation word, for taking them out of a claim's terms: "no longer a state" claims "state". */
+const NEGATION_WORDS = /\b(?:not|no|never|neither|nor|cannot|without|longer|anymore|more)\b|n[’']t\b/gi;
+/** Where one clause of a sentence ends and the next begins: punctuation or a contrasting conjunction. */
+const CLAUSE_BREAK = /[,;:()]|\b(?:but|although|though|while|whereas|yet|however)\b/i;
+
+/** The parts of a text a negation reaches: from the negation to the end of its clause, or the whole clause for a trailing one. */
+export function negatedParts(text: string): string[] {
+  const parts: string[] = [];
+  for (const clause of text.split(new RegExp(CLAUSE_BREAK.source, 'gi'))) {
+    if (!clause) continue;
+    const lead = NEGATION.exec(clause);
+    if (lead) parts.push(clause.slice(lead.index));
+    else if (TRAILING_NEGATION.test(clause)) parts.push(clause);
+  }
+  return parts;
+}
+
+/** The terms a text negates: each negated part's terms, read once, so the time grows with the text alone. */
+function negatedTerms(text: string, support: SupportScorer): Set<string> {
+  return new Set(negatedParts(text).flatMap((part) => support.focusTerms(part)));
+}
+
+/**
+ * Yes when one of the sentences states the whole claim as the question puts it, no when one
+ * negates a term of the claim the question does not negate (or the reverse), nothing when
+ * neither, or both, hold: the answer then reads as it would without a verdict.
+ */
+export function contentVerdict(question: string, sentences: string[], support: SupportScorer): Verdict | undefined {
+  const claim = claimOf(question);
+  const terms = claim === undefined ? [] : support.focusTerms(claim.replace(NEGATION_WORDS, ' '));
+  if (claim === undefined || !terms.length || !sentences.length) return undefined;
+  const asked = negatedTerms(claim, support);
+  const verdicts = new Set<Verdict>();
+  for (const sentence of sentences) {
+    const missing = new Set(support.support(terms, sentence).missing);
+    const present = terms.filter((t) => !missing.has(t));
+    const negated = negatedTerms(sentence, support);
+    if (present.some((t) => asked.has(t) !== negated.has(t))) verdicts.add('no');
+    else if (!missing.size) verdicts.add('yes');
+  }
+  return verdicts.size === 1 ? [...verdicts][0] : undefined;
+}
+
+/** "Yes. …" or "No. …" before an answer; the answer as it is without a verdict. */
+export const withVerdict = (verdict: Verdict | undefined, answer: string) => (verdict ? `${verdict === 'yes' ? 'Yes' : 'No'}. ${answer}` : answer);

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { createSupportScorer } from '../../../src/core/answer/support';
+import { createTermModel } from '../../../src/core/answer/terms';
+import { claimOf, contentVerdict, isYesNoQuestion, negatedParts, withVerdict } from '../../../src/core/answer/yes-no';
+import { msFor } from '../../helpers/timing';
+
+const STATE = 'ISIS is not functioning anymore as a state but has autonomous local affiliates around the world.';
+const RECOGNITION = 'For a long time ISIS functioned as a state with its territory, although it was not recognized on an international level.';
+const DEFEAT = 'ISIS was defeated in 2019 but today there are still some branches of the organization active.';
+const DANGER = 'Although it is now reorganizing, ISKP still presents a danger in Central Asia.';
+const support = createSupportScorer(createTermModel([], [STATE, RECOGNITION, DEFEAT, DANGER]));
+const verdict = (question: string, ...sentences: string[]) => contentVerdict(question, sentences, support);
+
+describe('isYesNoQuestion', () => {
+  it('recognises a question that opens with an auxiliary, also after "So," or "And" and when negated', () => {
+    for (const q of ['Was ISIS defeated in 2019?', 'So, does ISKP still threaten Central Asia?', 'And is it a state?', "Isn't ISKP a danger?", 'Has ISKP restructured?', 'Could ISKP regroup?']) {
+      expect(isYesNoQuestion(q), q).toBe(true);
+    }
+  });
+
+  it('does not take a wh-question, a request to the bot or an auxiliary-like word for one', () => {
+    for (const q of ['When was ISIS defeated?', 'Which references are from 2023?', 'Can you explain ISKP’s strategy?', 'Would you summarize the abstract?', 'Isolated cells: where are they?']) {
+      expect(isYesNoQuestion(q), q).toBe(false);
+    }
+  });
+
+  it('takes the question a request carries after "whether" or "if"', () => {
+    expect(claimOf('Can you tell me whether ISIS was defeated in 2019?')).toBe(' ISIS was defeated in 2019?');
+  });
+});
+
+describe('negatedParts', () => {
+  it('reaches from a negation to the end of its clause, and over the whole clause for a trailing "anymore"', () => {
+    expect(negatedParts(RECOGNITION)).toEqual(['not recognized on an international level.']);
+    expect(negatedParts('It is a state anymore, they say')).toEqual(['It is a state anymore']);
+    expect(negatedParts(DEFEAT)).toEqual([]);
+  });
+
+  it('takes linear time on long runs of clause breaks and negations', () => {
+    for (const text of [','.repeat(2000), 'not '.repeat(500), `${'any'.repeat(700)}more`]) {
+      expect(msFor(() => negatedParts(text)), text.slice(0, 8)).toBeLessThan(100);
+    }
+  });
+});
+
+describe('contentVerdict', () => {
+  it('says yes when a sentence states the whole claim as asked', () => {
+    expect(verdict('Was ISIS defeated in 2019?', DEFEAT)).toBe('yes');
+    expect(verdict("Isn't ISKP a danger in Central Asia?", DANGER)).toBe('yes');
+  });
+
+  it('says no when the sentence negates the claim’s predicate, or affirms what the question negates', () => {
+    expect(verdict('Does ISIS still function as a state?', RECOGNITION, STATE)).toBe('no');
+    expect(verdict('Was ISIS recognized internationally?', RECOGNITION)).toBe('no');
+    expect(verdict('Is ISKP no longer a danger in Central Asia?', DANGER)).toBe('no');
+  });
+
+  it('ignores a negation in another clause of the sentence', () => {
+    expect(verdict('Did ISIS function as a state with its territory?', RECOGNITION)).toBe('yes');
+  });
+
+  it('gives no verdict when the sentence leaves part of the claim out, or the sentences disagree, or the question is not yes/no', () => {
+    expect(verdict('Was ISIS defeated in 2018?', DEFEAT)).toBeUndefined();
+    expect(verdict('Did ISIS function as a state?', RECOGNITION, STATE)).toBeUndefined();
+    expect(verdict('When was ISIS defeated?', DEFEAT)).toBeUndefined();
+  });
+});
+
+describe('contentVerdict on a 2,000-character question', () => {
+  it('takes linear time however many clauses and negations it holds', () => {
+    const words = Array.from({ length: 250 }, (_, i) => `w${i}`);
+    for (const question of [`Is ${words.join(' not, ')}?`, `Does ${'not '.repeat(495)}x?`, `Was ${words.join(' ')} ${','.repeat(600)}?`]) {
+      expect(msFor(() => verdict(question.slice(0, 2000), STATE, RECOGNITION, DEFEAT)), question.slice(0, 12)).toBeLessThan(100);
+    }
+  });
+});
+
+describe('withVerdict', () => {
+  it('opens the answer with "Yes." or "No.", and leaves it as it is without a verdict', () => {
+    expect(withVerdict('yes', 'A [1].')).toBe('Yes. A [1].');
+    expect(withVerdict('no', 'A [1].')).toBe('No. A [1].');
+    expect(withVerdict(undefined, 'A [1].')).toBe('A [1].');
+  });
+});
