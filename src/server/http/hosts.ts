@@ -50,7 +50,10 @@ export function createSite({ publicUrl, allowedHosts, routedByHost = false }: Si
       if (own && url.origin === own.origin) return true;
       if (routedByHost && !configured) return url.origin === new URL(c.req.url).origin;
       // Another port on loopback is another program's page: a loopback page is ours only on our port.
-      if (LOOPBACK.has(url.hostname)) return LOOPBACK.has(new URL(c.req.url).hostname) && url.port === new URL(c.req.url).port;
+      if (LOOPBACK.has(url.hostname)) {
+        const here = new URL(c.req.url);
+        return LOOPBACK.has(here.hostname) && url.port === here.port;
+      }
       return names.has(url.hostname);
     },
   };
