@@ -3,7 +3,7 @@ import type { SearchIndex } from '../search/search-index';
 import type { Logger } from '../log';
 import { retrieve } from '../search/retrieve';
 import { abstentionText, type AbstainReason } from './abstain';
-import { answerBibliographic } from './bibliographic';
+import { answerAboutEarlierWork, answerBibliographic } from './bibliographic';
 import { createCitationList, type CitationList } from './citations';
 import { createAnswerContext, type AnswerContext } from './context';
 import { answerFromPassages } from './extractive';
@@ -42,7 +42,9 @@ export function createAnswerer({ index, embedder, logger, context = createAnswer
     const cite = createCitationList();
     const overview = asksForOverview(query, context.support.focusTerms) ? answerOverview(context, cite) : undefined;
     if (overview) return answered(query, overview, cite);
-    const bib = answerBibliographic(query, bibliography, cite);
+    // "Who published it?" after a question about one reference asks of that reference, by its
+    // own words: the resolved query would carry the earlier question's fields along.
+    const bib = answerAboutEarlierWork(question, history, bibliography, cite) ?? answerBibliographic(query, bibliography, cite);
     if (bib) return answered(query, bib, cite);
     // A passage planted in an added document to steer the bot (an instruction to it, forged prompt
     // markup) is never quoted: the answer would relay it in the bot's own voice.

@@ -2,8 +2,10 @@ import { formatCitation } from '../corpus/format-citation';
 import { familyName } from '../corpus/names';
 import type { Source } from '../corpus/types';
 import { authorYear, quoted, type CitationList } from './citations';
+import { matchWork, type WorkMatch } from './one-work';
 import type { SupportScorer } from './support';
 import type { TermModel } from './terms';
+import type { Turn } from './types';
 import { isYesNoQuestion, withVerdict } from './yes-no';
 
 /**
@@ -39,25 +41,26 @@ const YEAR = /\b(?:19|20)\d{2}\b/g;
 const HOLDS = /\b(cite|cites|cited|include|includes|included|list|lists|listed|among)\b/i;
 /** "Did Hamming write…", "Was it published…": the verbs of a yes/no question about who made a work. */
 const AUTHORSHIP = /\b(write|wrote|written|author|authored|edit|edited|publish|published)\b/i;
-const ABOUT_A_WORK = /\b(publish|published|publication|written|wrote|write|authored|article|report|piece|paper|study|book|chapter|title|titled|called|brief|explainer|snapshot)\b/i;
+/** "Who…", "When…", "In which journal…", "What pages…": a question that asks a field of a work rather than which works there are. */
+const FIELD_QUESTION =
+  /^\W*(?:(?:and|so|but|also|ok|okay)\W+)?(?:who|when|where|(?:in|on) (?:which|what)|(?:which|what)(?:'s|’s| is| was| are| were)? (?:the )?(?:year|date|issue|volume|number|pages?|publisher|journal|outlet|editors?|authors?|title))\b/i;
+/** "Who edited the Combating Terrorism Center volume?": the volume is the book asked about, not a volume number. */
+const VOLUME_AS_WORK = /\bwho\b[^?]*\bvolume\b|\bedited volume\b/i;
+/** "The article titled Prison Break": naming a work, not asking its title, when another field is asked. */
+const NAMING = /\b(titled|called|named)\b/i;
+const ABOUT_A_WORK = /\b(publish|published|publication|written|wrote|write|authored|edited|editors?|article|report|piece|story|paper|study|book|chapter|title|titled|called|brief|explainer|snapshot)\b/i;
 
 export function answerBibliographic(question: string, ctx: BibliographyContext, cite: CitationList): string | undefined {
   // Most questions are not about the bibliography, and their wording says so: settled here by one
   // pattern, before the question meets the dozen below and every work's authors and outlets.
   if (!MENTIONS_BIBLIOGRAPHY.test(question)) return undefined;
-  const fields = (Object.keys(FIELDS) as Field[]).filter((f) => FIELDS[f].test(question));
-  const listing = LISTING.test(question) || OLDEST.test(question) || NEWEST.test(question);
-  const { paper, works, anyAuthor, outletEntities } = catalogueOf(ctx);
-  const years = [...new Set(question.match(YEAR) ?? [])].map(Number);
-  const range = yearRange(question);
-  const inRange = (s: Source) => (range ? s.year !== null && s.year >= range.from && s.year <= range.to : s.year !== null && years.includes(s.year));
-  // Most questions name no author and no outlet: one test each settles that for all works at once.
-  const byAuthor = anyAuthor?.test(question) ? works.filter((s) => mentionsAuthor(question, s)) : [];
-  const lower = question.toLowerCase();
-  const asked = ctx.terms.entities(question);
-  const outletAsked = asked.some((e) => outletEntities.has(e));
-  const namesOutletOf = (s: Source) => namesOutlet(lower, s) || (outletAsked && mentionsOutlet(asked, s, ctx.terms));
-  const byOutlet = works.filter(namesOutletOf);
+  const fields = askedFields(question);
+  const extremes = OLDEST.test(question) || NEWEST.test(question);
+  const listing = !(fields.length && FIELD_QUESTION.test(question) && !extremes) && (LISTING.test(question) || extremes);
+  const catalogue = catalogueOf(ctx);
+  const { paper, works } = catalogue;
+  const mentions = mentionsIn(question, catalogue, ctx);
+  const { byAuthor, byOutlet, years, range, inRange, named } = mentions;
 
   // "Which think tanks are cited?" — a kind of outlet, not a named one.
   const kind = byAuthor.length || byOutlet.length ? undefined : OUTLET_KINDS.find(([re]) => re.test(question))?.[1];
@@ -65,13 +68,10 @@ export function answerBibliographic(question: string, ctx: BibliographyContext, 
 
   if (paper && CITE.test(question) && !LISTING.test(question)) return citePaper(question, paper, cite);
 
-  const both = byAuthor.filter((s) => byOutlet.includes(s));
-  const named = both.length ? both : byAuthor.length ? byAuthor : byOutlet;
   // "Was Ashraf's report published in 2019?" is settled by one work's record; "Does the paper cite
   // anything by Ashraf?" by the list, whether it holds any such work.
   const yesNo = isYesNoQuestion(question);
   const holds = yesNo && HOLDS.test(question) && (named.length > 0 || years.length > 0);
-  const mentions: Mentions = { byAuthor, byOutlet, years, inYears: years.length || range ? inRange : undefined, namesOutletOf };
   const settled = yesNo && !holds ? recordVerdict(question, mentions, { paper, works, listing }, ctx, cite) : undefined;
   if (settled) return settled;
   if ((listing || holds) && !fields.some((f) => f !== 'year' && f !== 'authors' && f !== 'publisher')) {
@@ -89,25 +89,107 @@ export function answerBibliographic(question: string, ctx: BibliographyContext, 
   }
 
   if (!fields.length) return undefined;
-  const inYears = years.length ? named.filter(inRange) : named;
-  if (inYears.length) return inYears.map((s) => describeFields(s, fields.filter((f) => f !== 'year' || !years.length), cite)).join('\n');
+  const match = namedWork(question, mentions, catalogue, ctx);
+  if (match) return describeMatch(match, fields.filter((f) => f !== 'year' || !years.length), cite);
   if (paper && PAPER.test(question)) return paperFacts(paper, fields, cite);
-  // Only a question about a publication may be matched to a title: "when was ISIS defeated?" is
-  // about an event, even though a reference is titled "Defeated and Detained".
-  const titled = ABOUT_A_WORK.test(question) ? byTitle(question, works, ctx) : undefined;
-  if (titled) return describeFields(titled, fields, cite);
   // "When was it published?" with nothing else asked about: the paper is the default subject.
   if (paper && ctx.support.focusTerms(withoutFieldWords(question)).length === 0) return paperFacts(paper, fields, cite);
   return undefined;
 }
 
+/**
+ * A follow-up that asks a field and names no work ("Who published it?", "What pages?", "And the
+ * year?"): answered about the one work the latest earlier turn, the user's or the bot's, named.
+ * Undefined when the question names its own subject, or the latest turn that names works names several.
+ */
+export function answerAboutEarlierWork(question: string, history: readonly Turn[] | undefined, ctx: BibliographyContext, cite: CitationList): string | undefined {
+  const fields = askedFields(question);
+  if (!history?.length || !fields.length || LISTING.test(question) || OLDEST.test(question) || NEWEST.test(question)) return undefined;
+  if (!REFERS_BACK.test(question) && ctx.support.focusTerms(withoutFieldWords(question)).length) return undefined;
+  const catalogue = catalogueOf(ctx);
+  for (const turn of [...history].reverse()) {
+    const match = subjectOf(turn.content, catalogue, ctx);
+    if (match) return match.tie || match.works.length > 1 ? undefined : describeMatch(match, fields, cite);
+  }
+  return undefined;
+}
+
+/** A pronoun that points back at a work named before ("who published it?", "its pages"). */
+const REFERS_BACK = /\b(it|its|they|them|their|that|this|those|these)\b/i;
+
+/** The work (or the paper) a turn of the conversation names, if any. */
+function subjectOf(text: string, catalogue: Catalogue, ctx: BibliographyContext): WorkMatch | undefined {
+  const match = namedWork(text, mentionsIn(text, catalogue, ctx), catalogue, ctx);
+  if (match) return match;
+  return catalogue.paper && PAPER.test(text) ? { works: [catalogue.paper], tie: false } : undefined;
+}
+
+/** The fields a question asks of a record, without the words it names the work by ("the CTC volume", "the article titled…"). */
+function askedFields(question: string): Field[] {
+  const fields = (Object.keys(FIELDS) as Field[]).filter((f) => FIELDS[f].test(question));
+  return fields.filter(
+    (f) =>
+      !(f === 'volume' && VOLUME_AS_WORK.test(question) && !/\b(issue|number)\b/i.test(question)) &&
+      !(f === 'title' && fields.length > 1 && NAMING.test(question) && !/\btitle\b/i.test(question)),
+  );
+}
+
+/** What a question names: works by the author and outlet it names, the years it names, and how to test a work against them. */
+function mentionsIn(question: string, { works, anyAuthor, outletEntities }: Catalogue, ctx: BibliographyContext): Mentions & { range?: ReturnType<typeof yearRange>; inRange: (s: Source) => boolean; named: Source[] } {
+  const years = [...new Set(question.match(YEAR) ?? [])].map(Number);
+  const range = yearRange(question);
+  const inRange = (s: Source) => (range ? s.year !== null && s.year >= range.from && s.year <= range.to : s.year !== null && years.includes(s.year));
+  // Most questions name no author and no outlet: one test each settles that for all works at once.
+  const byAuthor = anyAuthor?.test(question) ? works.filter((s) => mentionsAuthor(question, s)) : [];
+  const lower = question.toLowerCase();
+  const asked = ctx.terms.entities(question);
+  const outletAsked = asked.some((e) => outletEntities.has(e));
+  const namesOutletOf = (s: Source) => namesOutlet(lower, s) || (outletAsked && mentionsOutlet(asked, s, ctx.terms));
+  const byOutlet = works.filter(namesOutletOf);
+  const both = byAuthor.filter((s) => byOutlet.includes(s));
+  const named = both.length ? both : byAuthor.length ? byAuthor : byOutlet;
+  return { byAuthor, byOutlet, years, range, inRange, inYears: years.length || range ? inRange : undefined, namesOutletOf, named };
+}
+
+/** Generic names of a work ("the chapter", "the volume"): they name no particular one. */
+const WORK_NOUNS = /\b(article|report|piece|story|stories|paper|study|book|chapter|volume|collection|essay|work|source|reference|publication|entry)s?\b/gi;
+
+/**
+ * The work a question points at: among those its author, outlet or year name (else, if it asks
+ * about a publication at all, among every work and the paper), the one whose title best holds its
+ * other words, or the two it cannot tell apart.
+ */
+function namedWork(question: string, m: ReturnType<typeof mentionsIn>, { paper, works }: Catalogue, ctx: BibliographyContext): WorkMatch | undefined {
+  // Only a question about a publication may be matched to a title or a year: "when was ISIS
+  // defeated?" is about an event, even though a reference is titled "Defeated and Detained".
+  const aboutWork = ABOUT_A_WORK.test(question);
+  const inYears = m.inYears ? works.filter(m.inRange) : [];
+  const named = m.named.length ? (m.inYears && m.named.some(m.inRange) ? m.named.filter(m.inRange) : m.named) : aboutWork ? inYears : [];
+  const pool = named.length ? named : aboutWork ? (paper ? [...works, paper] : works) : [];
+  const names = [...m.named.flatMap((s) => [...s.authors, ...s.editors].map(familyName)), ...m.byOutlet.map((s) => namesOf(s).outlet), ...m.years].join(' ; ');
+  const said = new Set(ctx.support.focusTerms(names));
+  const focus = ctx.support.focusTerms(withoutFieldWords(question).replace(WORK_NOUNS, ' ')).filter((t) => !said.has(t));
+  return matchWork(pool, focus, ctx.support, named.length > 0, (s) => `${s.title} ${s.container ?? ''}`);
+}
+
+/** The asked fields of the work a question named, or of both works it could not tell apart, saying so. */
+function describeMatch(match: WorkMatch, fields: Field[], cite: CitationList): string {
+  const lines = match.works.map((s) => (s.kind === 'paper' ? paperFacts(s, fields, cite) : describeFields(s, fields, cite)));
+  return match.tie ? [`Two references fit the question equally well:`, ...lines.map((l) => `- ${l}`)].join('\n') : lines.join('\n');
+}
+
 // Compiled once: these run on every bibliographic question.
 const LISTING_WORDS = new RegExp(`\\b${WORKS}\\b|${TOPICAL.source}|\\b(list|show|all|every|total|count|number|cited|cite|cites|paper's|include|includes)\\b`, 'gi');
-const FIELD_WORDS = (Object.values(FIELDS) as RegExp[]).map((re) => new RegExp(re.source, 'gi'));
+/**
+ * The words that ask for a field or say a work was published, one by one: taking out whole field
+ * matches ("where … published") would take out the title words between them too.
+ */
+const FIELD_WORDS =
+  /\b(pages?|pp|volume|issue|number|editors?|edited|who|whom|whose|wrote|write|writes|authored|authors?|written|publishers?|published|publish|appear|appeared|outlet|journal|institute|newspaper|magazine|site|released|issued|carried|ran|run|printed|when|where|what|which|year|date|how old|how recent|title|titled|called|named)\b/gi;
 
 const withoutListingWords = (question: string) => question.replace(LISTING_WORDS, ' ');
 
-const withoutFieldWords = (question: string) => FIELD_WORDS.reduce((q, re) => q.replace(re, ' '), question).replace(/\b(published|publish|appear|appeared)\b/gi, ' ');
+const withoutFieldWords = (question: string) => question.replace(FIELD_WORDS, ' ');
 
 /** What a question is matched against in a work, derived once per work rather than per question. */
 interface WorkNames {
@@ -353,16 +435,23 @@ function describeFields(s: Source, fields: Field[], cite: CitationList): string 
   const title = quoted(s.title);
   const parts: string[] = [];
   for (const f of fields) {
-    if (f === 'pages') parts.push(s.pages ? `${who}, ${title}, is on pages ${s.pages}${s.container ? ` of ${venue(s)}` : ''}` : `The reference list gives no page numbers for ${who}, ${title}`);
+    if (f === 'pages') parts.push(s.pages ? `${who}, ${title}, is on pages ${s.pages}${s.container ? ` of ${venue({ ...s, pages: null })}` : ''}` : `The reference list gives no page numbers for ${who}, ${title}`);
     if (f === 'volume') parts.push(s.volume ? `${who} appeared in ${venue(s)}` : `The reference list gives no volume or issue for ${who}, ${title}`);
     if (f === 'editors') parts.push(s.editors.length ? `${who}, ${title}, appeared in ${s.container ?? 'a collection'} edited by ${s.editors.join(' & ')}` : `The reference list names no editors for ${who}, ${title}`);
     if (f === 'authors') parts.push(`${title} is by ${s.authors.join(s.authors.length > 2 ? ', ' : ' & ')}${s.year ? ` (${s.year})` : ''}`);
-    if (f === 'publisher') parts.push(s.publisher || s.container ? `${who}, ${title}, was published by ${[s.container !== s.publisher ? s.container : null, s.publisher].filter(Boolean).join(', ')}` : `The reference list names no publisher for ${who}, ${title}`);
+    if (f === 'publisher') parts.push(s.publisher || s.container ? `${who}, ${title}, ${publishedBy(s)}` : `The reference list names no publisher for ${who}, ${title}`);
     if (f === 'year') parts.push(s.year ? `${title} by ${s.authors.map(familyName).join(' & ')} was published in ${s.year}` : `The reference list gives no date for ${title}`);
     if (f === 'title') parts.push(`${who} is titled ${title}`);
   }
   if (!parts.length) parts.push(`${who}, ${title}, ${venue(s)}`);
   return `${[...new Set(parts)].join('; ')} ${marker}.`;
+}
+
+/** "appeared in CTC Sentinel", "was published by Hudson Institute", "appeared in Bourgeois Jihad, published by US Institute of Peace". */
+function publishedBy(s: Source): string {
+  const container = s.container && s.container !== s.publisher ? s.container : null;
+  if (!container) return `was published by ${s.publisher}`;
+  return `appeared in ${venue({ ...s, pages: null })}${s.publisher ? `, published by ${s.publisher}` : ''}`;
 }
 
 function paperFacts(paper: Source, fields: Field[], cite: CitationList): string {

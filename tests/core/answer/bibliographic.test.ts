@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answerBibliographic, type BibliographyContext } from '../../../src/core/answer/bibliographic';
+import { answerAboutEarlierWork, answerBibliographic, type BibliographyContext } from '../../../src/core/answer/bibliographic';
 import { createCitationList } from '../../../src/core/answer/citations';
 import { createAnswerContext } from '../../../src/core/answer/context';
+import type { Turn } from '../../../src/core/answer/types';
 import { loadTestEngine } from '../../helpers/engine';
 import { msFor } from '../../helpers/timing';
 
@@ -62,6 +63,65 @@ describe('answerBibliographic', () => {
     it('gives no verdict to a question that is not yes/no, nor to one about an event rather than a work', () => {
       expect(ask('When was Ashraf’s report published?')).not.toMatch(/^(Yes|No)\b/);
       expect(ask('Was ISIS defeated in 2019?')).toBeUndefined();
+    });
+  });
+
+  describe('fields of one named reference', () => {
+    const ask = (question: string) => answerBibliographic(question, bibliography, createCitationList());
+    const cited = (answer: string | undefined) => [...(answer ?? '').matchAll(/\[(\d+)\]/g)].map((m) => m[1]);
+
+    it('picks the one work of an outlet whose title the question names', () => {
+      const answer = ask('Which issue of CTC Sentinel carried the article on the General Directorate of Provinces?');
+      expect(answer).toMatch(/^Hamming \(2023\) appeared in CTC Sentinel, 16\(7\)/);
+      expect(cited(answer)).toEqual(['1']);
+    });
+
+    it('reads "volume" in a who-question as the book, not a volume number', () => {
+      expect(ask('Who edited the Combating Terrorism Center volume?')).toMatch(/^Jadoon \(2018\), .*edited by Jadoon, A\. \[1\]\.$/);
+    });
+
+    it('names every author when asked who wrote a work with three, even when the question reads like a listing', () => {
+      expect(ask('Who wrote the 2023 CTC Sentinel article by Jadoon?')).toContain('is by Jadoon, A., Mines, A., Sayed, A. (2023)');
+    });
+
+    it('matches a title by the book it appeared in, and says where a chapter appeared and who published it', () => {
+      expect(ask('Who published Bourgeois Jihad?')).toMatch(/^Osman \(2020\), .*appeared in Bourgeois Jihad: .*, published by US Institute of Peace \[1\]\.$/);
+    });
+
+    it('keeps title words that stand between the field words ("where was the Growing Threat report published")', () => {
+      expect(ask('Where was the Growing Threat report published?')).toMatch(/^Sayed & Hamming \(2023\)/);
+    });
+
+    it('says which two works fit when it cannot tell them apart', () => {
+      const answer = ask('Who wrote the Washington Post article about ISIS?');
+      expect(answer).toMatch(/^Two references fit the question equally well:\n- .*Loveluck, L\. \(2019\).*\n- .*Loveluck, L\. & Cahlan, S\. \(2022\)/);
+    });
+
+    it('leaves lists of several references as lists', () => {
+      expect(ask('Which references were published in the CTC Sentinel?')).toMatch(/^Two of the 24 references are from CTC Sentinel:/);
+    });
+  });
+
+  describe('follow-ups about the work named before', () => {
+    const turns = (...contents: string[]): Turn[] => contents.map((content, i) => ({ role: i % 2 ? 'assistant' : 'user', content }));
+    const follow = (question: string, history: Turn[]) => answerAboutEarlierWork(question, history, bibliography, createCitationList());
+
+    it('answers only the field asked, of the work the latest turn named', () => {
+      const history = turns('Who wrote the report on the Islamic State threat in Pakistan?', '“The Islamic State Threat in Pakistan: Trends and Scenarios” is by Palmer, A. & Holtz, M. (2023) [1].');
+      expect(follow('Who published it?', history)).toBe(
+        'Palmer & Holtz (2023), “The Islamic State Threat in Pakistan: Trends and Scenarios”, was published by Center for Strategic and International Studies (CSIS) [1].',
+      );
+      expect(follow('And the year?', history)).toMatch(/was published in 2023 \[1\]\.$/);
+    });
+
+    it('finds the work in the user’s turn when the bot’s names none', () => {
+      expect(follow('What pages?', turns('Who wrote the chapter on Salafism in Afghanistan?', 'The sources don’t say.'))).toMatch(/is on pages 6-10 of Bourgeois Jihad/);
+    });
+
+    it('leaves a follow-up to the other paths when it names its own subject, or the latest turn names several works', () => {
+      expect(follow('Who published the Examining Extremism report?', turns('Who wrote Prison Break?'))).toBeUndefined();
+      expect(follow('Who published it?', turns('What did Jadoon write?', 'Three of the 24 references are by Jadoon.'))).toBeUndefined();
+      expect(follow('Who published it?', [])).toBeUndefined();
     });
   });
 });
