@@ -9,7 +9,7 @@ import { createAnswerContext, type AnswerContext } from './context';
 import { answerFromPassages } from './extractive';
 import { resolveFollowUp } from './follow-up';
 import { isOffTask, isSmallTalk } from './intent';
-import { answerOverview, asksForOverview } from './overview';
+import { answerOverview, overviewTopic } from './overview';
 import { prepareRequest } from './prepare-request';
 import type { Answerer, AnswerEvent, AskRequest, AskResponse } from './types';
 
@@ -40,11 +40,13 @@ export function createAnswerer({ index, embedder, logger, context = createAnswer
     if (isOffTask(question)) return abstain(query, 'off_task');
     if (isSmallTalk(question)) return abstain(query, 'small_talk');
     const cite = createCitationList();
-    const overview = asksForOverview(query, context.support.focusTerms) ? answerOverview(context, cite) : undefined;
+    const topic = overviewTopic(query, context.support.focusTerms);
+    const overview = topic && answerOverview(context, cite, topic);
     if (overview) return answered(query, overview, cite);
     // "Who published it?" after a question about one reference asks of that reference, by its
-    // own words: the resolved query would carry the earlier question's fields along.
-    const bib = answerAboutEarlierWork(question, history, bibliography, cite) ?? answerBibliographic(query, bibliography, cite);
+    // own words: the resolved query would carry the earlier question's fields along. A request
+    // for a summary never goes there: its "brief" or "overview" would match a title.
+    const bib = topic ? undefined : (answerAboutEarlierWork(question, history, bibliography, cite) ?? answerBibliographic(query, bibliography, cite));
     if (bib) return answered(query, bib, cite);
     // A passage planted in an added document to steer the bot (an instruction to it, forged prompt
     // markup) is never quoted: the answer would relay it in the bot's own voice.

@@ -2,6 +2,7 @@ import { formatCitation } from '../corpus/format-citation';
 import { familyName } from '../corpus/names';
 import type { Source } from '../corpus/types';
 import { authorYear, quoted, type CitationList } from './citations';
+import { combine, describeCriteria, splitCriteria } from './list-criteria';
 import { matchWork, type WorkMatch } from './one-work';
 import type { SupportScorer } from './support';
 import type { TermModel } from './terms';
@@ -74,7 +75,11 @@ export function answerBibliographic(question: string, ctx: BibliographyContext, 
   const holds = yesNo && HOLDS.test(question) && (named.length > 0 || years.length > 0);
   const settled = yesNo && !holds ? recordVerdict(question, mentions, { paper, works, listing }, ctx, cite) : undefined;
   if (settled) return settled;
-  if ((listing || holds) && !fields.some((f) => f !== 'year' && f !== 'authors' && f !== 'publisher')) {
+  const listFields = !fields.some((f) => f !== 'year' && f !== 'authors' && f !== 'publisher');
+  // "Which sources discuss Tajikistan or Central Asian fighters?": each criterion's works, joined.
+  const joined = (listing || holds || CITES_ON.test(question)) && listFields && !extremes ? criteriaList(question, catalogue, ctx) : undefined;
+  if (joined) return withVerdict(yesNo ? (joined.matches.length ? 'yes' : 'no') : undefined, list(joined.filter, joined.matches, works.length, cite));
+  if ((listing || holds) && listFields) {
     const filtered = works.filter(
       (s) => (!years.length || inRange(s)) && (!byAuthor.length || byAuthor.includes(s)) && (!byOutlet.length || byOutlet.includes(s)),
     );
@@ -348,14 +353,110 @@ function byOutletKind(kind: 'institute' | 'outlet', works: Source[], ctx: Biblio
 
 /** Sources whose title and outlet hold what the question asks about ("which sources cover Tajikistan"). */
 function topical(question: string, works: Source[], ctx: BibliographyContext, cite: CitationList): string | undefined {
-  const focus = ctx.support.focusTerms(withoutListingWords(question));
-  const scored = works
-    .map((s) => ({ s, coverage: ctx.support.support(focus, namesOf(s).heading).coverage }))
-    .filter((x) => x.coverage >= 0.99 || (focus.length > 2 && x.coverage >= 0.66));
-  if (!scored.length) return undefined;
-  const matches = scored.map((x) => x.s);
+  const matches = titleMatches(ctx.support.focusTerms(withoutListingWords(question)), works, ctx);
+  if (!matches.length) return undefined;
   const lead = matches.length === 1 ? 'One reference addresses this in its title:' : `${capitalise(numberWord(matches.length))} references address this in their titles:`;
   return [lead, ...sortByYear(matches).map((s) => `- ${entryLine(s)} ${cite.cite(s, s.text)}`)].join('\n');
+}
+
+/** The works whose title and outlet hold all of `focus`, or (of three terms or more) most of it. */
+function titleMatches(focus: string[], works: Source[], ctx: BibliographyContext): Source[] {
+  const coverage = (s: Source) => ctx.support.support(focus, namesOf(s).heading).coverage;
+  return works.filter((s) => {
+    const c = coverage(s);
+    return c >= 0.99 || (focus.length > 2 && c >= 0.66);
+  });
+}
+
+/** "What does the paper cite on X or Y?": a list question in words LISTING leaves to passages when it names one topic. */
+const CITES_ON = /\bwhat\b[^?]*\bcites?\b\s+(?:on|about|regarding|concerning)\b/i;
+/** Words of a list question that name no topic ("both", "either", "in their titles"). */
+const FILLER = /\b(?:both|either|neither|also|come|comes|came|titles?|ones?|other)\b/gi;
+
+/** One criterion of a list question: which kind it is, how a lead says it, and the works it selects. */
+interface Criterion {
+  kind: 'year' | 'author' | 'outlet' | 'topic';
+  label: string;
+  matches: Source[];
+}
+
+/**
+ * A list question whose criteria are joined by "or" (a union) or "and" (an intersection): what it
+ * selects and how to say it. Undefined, so the question is answered as before, when it has one
+ * criterion, a part names none, a topic is in no title, "or" joins a part of several criteria, it
+ * joins only years or "and" only outlets (one value each: "from 2018 and 2022" means either), or
+ * it is topics joined by "and" that the titles already hold together.
+ */
+function criteriaList(question: string, catalogue: Catalogue, ctx: BibliographyContext): { filter: string; matches: Source[] } | undefined {
+  const split = splitCriteria(question, (left, right) => keepsNames(question, left, right, catalogue, ctx));
+  if (!split) return undefined;
+  const parts = split.parts.map((part) => criteriaOf(part, catalogue, ctx));
+  // A topic no title holds is not settled by the bibliography; a year, author or outlet is.
+  if (parts.some((p) => !p.length || (split.join === 'or' && p.length > 1)) || parts.flat().some((c) => c.kind === 'topic' && !c.matches.length)) return undefined;
+  const criteria = parts.flat();
+  const kinds = new Set(criteria.map((c) => c.kind));
+  if (kinds.size === 1 && (kinds.has('year') || (kinds.has('outlet') && split.join === 'and'))) return undefined;
+  if (kinds.size === 1 && kinds.has('topic') && split.join === 'and' && titleMatches(ctx.support.focusTerms(withoutListingWords(question)), catalogue.works, ctx).length) return undefined;
+  const matches = combine(split.join, catalogue.works, criteria.map((c) => c.matches));
+  const byTitle = kinds.has('topic') ? ' (going by their titles)' : '';
+  return { filter: `${describeCriteria(split.join, criteria.map((c) => c.label))}${byTitle}`, matches };
+}
+
+/** Whether cutting a question into `left` and `right` leaves whole every glossary name, outlet and year range in it. */
+function keepsNames(question: string, left: string, right: string, catalogue: Catalogue, ctx: BibliographyContext): boolean {
+  const same = (whole: readonly unknown[], a: readonly unknown[], b: readonly unknown[]) => new Set([...a, ...b]).size === new Set(whole).size && whole.every((x) => a.includes(x) || b.includes(x));
+  const outlets = (text: string) => catalogue.works.filter((s) => namesOutlet(text.toLowerCase(), s));
+  const range = (text: string) => yearRange(text)?.label;
+  return (
+    same(ctx.terms.entities(question), ctx.terms.entities(left), ctx.terms.entities(right)) &&
+    same(outlets(question), outlets(left), outlets(right)) &&
+    same([range(question)].filter(Boolean), [range(left)].filter(Boolean), [range(right)].filter(Boolean))
+  );
+}
+
+/** The criteria one part of a list question names: its years, its author, its outlet, its topic. */
+function criteriaOf(part: string, catalogue: Catalogue, ctx: BibliographyContext): Criterion[] {
+  const m = mentionsIn(part, catalogue, ctx);
+  const criteria: Criterion[] = [];
+  if (m.years.length || m.range) criteria.push({ kind: 'year', label: m.range?.label ?? `from ${m.years.join(' or ')}`, matches: catalogue.works.filter(m.inRange) });
+  // "The Soufan Center" is both the author and the outlet of its brief: one criterion, the outlet.
+  const corporate = m.byAuthor.every((s) => m.byOutlet.includes(s));
+  if (m.byAuthor.length && !corporate) criteria.push({ kind: 'author', label: `by ${commonAuthor(part, m.byAuthor)}`, matches: m.byAuthor });
+  if (m.byOutlet.length) criteria.push({ kind: 'outlet', label: `from ${commonOutlet(m.byOutlet)}`, matches: m.byOutlet });
+  const topic = topicOf(part, m, catalogue.works, ctx);
+  return topic ? [...criteria, topic] : criteria;
+}
+
+/**
+ * What a part of a list question asks about besides names and years, and the works whose titles
+ * hold it; when none holds all of it, those that hold its glossary names ("Central Asian
+ * fighters": the works on Central Asia).
+ */
+function topicOf(part: string, m: ReturnType<typeof mentionsIn>, works: Source[], ctx: BibliographyContext): Criterion | undefined {
+  const said = new Set(ctx.support.focusTerms(namesSaid(m)));
+  const words = withoutFieldWords(withoutListingWords(part)).replace(FILLER, ' ').split(/[\s?!.,;:]+/).filter(Boolean);
+  const focus = ctx.support.focusTerms(words.join(' ')).filter((t) => !said.has(t));
+  if (!focus.length) return undefined;
+  const strict = titleMatches(focus, works, ctx);
+  const entities = ctx.terms.entities(words.join(' ')).filter((e) => focus.includes(e));
+  const matches = strict.length || !entities.length ? strict : works.filter((s) => entities.every((e) => ctx.terms.termSet(namesOf(s).heading).has(e)));
+  return { kind: 'topic', label: `about ${topicWords(words, focus, ctx)}`, matches };
+}
+
+/** The family names of the authors, the outlets and the years a question names, as one text: words that are not its topic. */
+const namesSaid = (m: Mentions) => [...m.byAuthor.flatMap((s) => [...s.authors, ...s.editors].map(familyName)), ...m.byOutlet.map((s) => namesOf(s).outlet), ...m.years].join(' ; ');
+
+/** The shortest run of `words` that still holds every term of `focus`: how a lead names the topic. */
+function topicWords(words: string[], focus: string[], ctx: BibliographyContext): string {
+  const holds = (from: number, to: number) => {
+    const terms = new Set(ctx.support.focusTerms(words.slice(from, to).join(' ')));
+    return focus.every((t) => terms.has(t));
+  };
+  let from = 0;
+  while (from < words.length - 1 && holds(from + 1, words.length)) from++;
+  let to = words.length;
+  while (to > from + 1 && holds(from, to - 1)) to--;
+  return words.slice(from, to).join(' ');
 }
 
 /** The work whose title the question names, if one clearly stands out; `named`: terms to leave out (names of authors, outlets). */
@@ -406,7 +507,7 @@ type Scope = Pick<Catalogue, 'paper' | 'works'> & { listing: boolean };
 
 /** The works a yes/no question asks about, and what named them: a title, an author or outlet with something else to check, or the paper. */
 function recordSubject(question: string, m: Mentions, { paper, works, listing }: Scope, ctx: BibliographyContext): { works: Source[]; by: 'title' | 'author' | 'outlet' | 'paper' } | undefined {
-  const names = [...m.byAuthor.flatMap((s) => [...s.authors, ...s.editors].map(familyName)), ...m.byOutlet.map((s) => namesOf(s).outlet), ...m.years].join(' ; ');
+  const names = namesSaid(m);
   const titled = ABOUT_A_WORK.test(question) ? byTitle(question, works, ctx, new Set(ctx.support.focusTerms(names))) : undefined;
   if (titled) return { works: [titled], by: 'title' };
   if (listing) return undefined;

@@ -102,6 +102,59 @@ describe('answerBibliographic', () => {
     });
   });
 
+  describe('lists whose criteria are joined by "or" or "and"', () => {
+    const ask = (question: string) => answerBibliographic(question, bibliography, createCitationList());
+    const listed = (answer: string | undefined) => (answer ?? '').split('\n').filter((line) => line.startsWith('- ')).length;
+
+    it('lists the union of topics joined by "or", the count being the length of the list', () => {
+      const answer = ask('Which sources discuss Tajikistan or Central Asian fighters?');
+      expect(answer).toMatch(/^Three of the 24 references are about Tajikistan or about Central Asian fighters/);
+      expect(listed(answer)).toBe(3);
+      expect(answer).toMatch(/Tajik Propaganda[\s\S]*Border with Tajikistan[\s\S]*Central Asian Contingents/);
+    });
+
+    it('joins criteria of different kinds: an outlet or a topic, an author or a year, two outlets', () => {
+      expect(ask('Which sources are from the Washington Post or discuss Tajikistan?')).toMatch(/^Four of the 24 references are from Washington Post or about Tajikistan/);
+      expect(ask('Which works are by Ashraf or from 2021?')).toMatch(/^Three of the 24 references are by Ashraf or from 2021:/);
+      expect(listed(ask('Which references come from CSIS or the Soufan Center?'))).toBe(3);
+    });
+
+    it('lists the intersection of criteria joined by "and", "both … and" or "as well as"', () => {
+      expect(ask('Which references are about Pakistan and from 2023?')).toMatch(/^Two of the 24 references are both about Pakistan and from 2023/);
+      expect(ask('Which works are by both Jadoon and Sayed?')).toMatch(/^Two of the 24 references are both by Jadoon and by Sayed:/);
+      expect(ask('Which references are from CTC Sentinel as well as from 2023?')).toMatch(/^Two of the 24 references are both from CTC Sentinel and from 2023:/);
+    });
+
+    it('says plainly that an intersection is empty, and lists nothing', () => {
+      const cite = createCitationList();
+      expect(answerBibliographic('Which references are from both the Washington Post and 2023?', bibliography, cite)).toBe(
+        "None of the 24 references in the paper's bibliography is both from Washington Post and from 2023.",
+      );
+      expect(cite.list()).toEqual([]);
+    });
+
+    it('answers a yes/no question about a union by whether it holds any work', () => {
+      expect(ask('Does the paper cite anything from 2016 or by Ashraf?')).toMatch(/^Yes\. One of the 24 references is from 2016 or by Ashraf:/);
+    });
+
+    it('does not cut a name or a year range at its "and"', () => {
+      expect(ask('Which references are from between 2018 and 2021 and about Pakistan?')).toMatch(/^One of the 24 references is both from 2018 to 2021 and about Pakistan/);
+      expect(ask('Which sources discuss the Islamic State of Iraq and Syria?')).not.toMatch(/about Syria/);
+    });
+
+    it('leaves lists of one criterion, or of years alone, as they were', () => {
+      expect(ask('Which sources discuss Tajikistan?')).toMatch(/^Two references address this in their titles:/);
+      expect(ask('Which references are from 2018 or 2022?')).toMatch(/^Five of the 24 references are from 2018 or 2022:/);
+      expect(ask('Which sources discuss Syria and Iraq?')).toMatch(/^One reference addresses this in its title:/);
+    });
+
+    it('takes linear time on a 2,000-character list question of many criteria', () => {
+      for (const question of [`Which sources discuss ${'Tajikistan Syria '.repeat(120)} or Kabul or 2023?`, `Which sources discuss ${'Kabul or '.repeat(240)}Syria?`]) {
+        expect(msFor(() => ask(question.slice(0, 2000))), question.slice(-12)).toBeLessThan(100);
+      }
+    });
+  });
+
   describe('follow-ups about the work named before', () => {
     const turns = (...contents: string[]): Turn[] => contents.map((content, i) => ({ role: i % 2 ? 'assistant' : 'user', content }));
     const follow = (question: string, history: Turn[]) => answerAboutEarlierWork(question, history, bibliography, createCitationList());

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { asksForOverview } from '../../../src/core/answer/overview';
+import { asksForBriefing, asksForOverview, overviewTopic } from '../../../src/core/answer/overview';
 import { createSupportScorer } from '../../../src/core/answer/support';
 import { createTermModel } from '../../../src/core/answer/terms';
 
-const { focusTerms } = createSupportScorer(createTermModel([], ['ISIS is not functioning anymore as a state.']));
+const { focusTerms } = createSupportScorer(createTermModel([], ['ISIS is not functioning anymore as a state.', 'Although it is now reorganizing, it still presents a danger.']));
 
 describe('asksForOverview', () => {
   it('takes requests for the gist of the paper, however they are put', () => {
@@ -14,5 +14,46 @@ describe('asksForOverview', () => {
 
   it('leaves a yes/no question about a claim in the abstract to be settled by the sentence that makes it', () => {
     expect(asksForOverview('Does the abstract say ISIS still functions as a state?', focusTerms)).toBe(false);
+  });
+});
+
+describe('asksForBriefing', () => {
+  it('takes a request for a summary by its request verb or noun, in any of their forms', () => {
+    const requests = [
+      "Brief me on ISKP's reorganization.",
+      'Could you briefly summarise the paper?',
+      'Summarizing the findings, please.',
+      'Sum it up for me.',
+      'Recap the argument.',
+      'Outline the main argument.',
+      'Can you give me a brief overview of ISKP?',
+      'Give me the rundown.',
+      "What's the gist?",
+      'TL;DR',
+      'tldr please',
+      "What's the bottom line?",
+      'What are the key points?',
+      'Any highlights or takeaways?',
+      'What do I need to know about ISKP?',
+      'A synopsis, in a nutshell.',
+    ];
+    for (const q of requests) expect(asksForBriefing(q), q).toBe(true);
+  });
+
+  it('leaves a yes/no question that mentions a summary, a question about one, and a title word alone', () => {
+    for (const q of ['Is there a summary of the strategy?', 'Who wrote a brief history of ISKP?', 'Which reference gives an overview of ISKP?', 'Is the Osman chapter a brief history?', 'When was the IntelBrief published?']) {
+      expect(asksForBriefing(q), q).toBe(false);
+    }
+  });
+});
+
+describe('overviewTopic', () => {
+  it('is what is left once the request words are gone, none for the whole paper, undefined for another question', () => {
+    expect(overviewTopic("Give me a quick rundown of ISIS's state.", focusTerms)).toEqual(focusTerms('ISIS state'));
+    expect(overviewTopic('Brief me on the reorganization.', focusTerms)).toEqual(focusTerms('reorganization'));
+    expect(overviewTopic('Can you give me a brief summary of the paper?', focusTerms)).toEqual([]);
+    expect(overviewTopic('What is this paper about?', focusTerms)).toEqual([]);
+    expect(overviewTopic('Does the abstract say ISIS still functions as a state?', focusTerms)).toBeUndefined();
+    expect(overviewTopic('Who wrote a brief history of ISKP?', focusTerms)).toBeUndefined();
   });
 });
