@@ -26,7 +26,7 @@ const FIELDS = {
   pages: /\b(pages?|pp)\b/i,
   volume: /\b(volume|issue|number)\b/i,
   editors: /\b(editors?|edited)\b/i,
-  authors: /\bwho (is|was)\b|\bwho\b[^?]*\b(wrote|write|authored|writes)\b|\bauthors? of\b|\bwritten by\b|\bwho (is|are|was) (behind|the authors?)\b|\b(name|names) of the authors?\b|^\s*(the )?authors?\s*(?:\?\s*)?$/i,
+  authors: /\bwho (?:is|was) (?:the )?(?:authors?|writer)\b|\bwho (?:is|was) (?!(?:the|this|that|it|an?)\b)[^\s?]+(?: [^\s?]+){0,2}[\s?]*$|\bwho\b[^?]*\b(wrote|write|authored|writes)\b|\bauthors? of\b|\bwritten by\b|\bwho (is|are|was) (behind|the authors?)\b|\b(name|names) of the authors?\b|^\s*(the )?authors?\s*(?:\?\s*)?$/i,
   publisher: /\b(publisher|published (by|in|where)|outlet|which (journal|outlet|institute|think tank|newspaper|organi[sz]ation|site|magazine)|what (journal|outlet|institute|newspaper|organi[sz]ation)|where\b[^?]*\b(publish|published|appear|appeared|find|run|ran)|who (published|released|issued))\b/i,
   year: /\b(when|what year|which year|year|date|how old|how recent)\b/i,
   title: /\b(title|titled|called|named)\b/i,
@@ -45,13 +45,25 @@ const AUTHORSHIP = /\b(write|wrote|written|author|authored|edit|edited|publish|p
 /** "Who…", "When…", "In which journal…", "What pages…": a question that asks a field of a work rather than which works there are. */
 const FIELD_QUESTION =
   /^\W*(?:(?:and|so|but|also|ok|okay)\W+)?(?:who|when|where|(?:in|on) (?:which|what)|(?:which|what)(?:'s|’s| is| was| are| were)? (?:the )?(?:year|date|issue|volume|number|pages?|publisher|journal|outlet|editors?|authors?|title))\b/i;
+/** "Who is Tassev writing for?", "Who is the paper's audience?": a "who" that asks whom a work addresses, not who made it. */
+const ADDRESSEE = /\bwhom?\b(?:[^?]*\b(?:for|to|at|about|against|towards?)[\s?]*$|[^?]*\b(?:audience|readers?|readership|addressees?)\b)/i;
+/** Whom a question cites for its content: "according to the paper", "does Tassev say", "as the author argues". */
+const TELLER = String.raw`(?:(?:the|this) (?:paper|article|study|presentation|author|abstract)|tassev(?:'s|’s)?(?: (?:paper|article|study))?)`;
+const REPORTING = String.raw`(?:say|says|said|argue|argues|argued|claim|claims|state|states|suggest|suggests|report|reports|note|notes|explain|explains|put it|puts it)`;
+/** "When was ISIS defeated, according to the paper?": the paper as the teller of the content, which asks none of its fields. */
+const ATTRIBUTION = new RegExp(String.raw`\b(?:according to|in the (?:view|words) of) ${TELLER}|\b(?:as|does|did|do) ${TELLER} ${REPORTING}\b|\bin ${TELLER}(?:'s|’s)? (?:view|words)\b`, 'gi');
 /** "Who edited the Combating Terrorism Center volume?": the volume is the book asked about, not a volume number. */
 const VOLUME_AS_WORK = /\bwho\b[^?]*\bvolume\b|\bedited volume\b/i;
 /** "The article titled Prison Break": naming a work, not asking its title, when another field is asked. */
 const NAMING = /\b(titled|called|named)\b/i;
 const ABOUT_A_WORK = /\b(publish|published|publication|written|wrote|write|authored|edited|editors?|article|report|piece|story|paper|study|book|chapter|title|titled|called|brief|explainer|snapshot)\b/i;
 
-export function answerBibliographic(question: string, ctx: BibliographyContext, cite: CitationList): string | undefined {
+/** A question without the words that cite the paper for its content: what is left asks what the question asks. */
+const withoutAttribution = (question: string) => question.replace(ATTRIBUTION, ' ');
+
+/** Answers a question about the bibliography from the metadata; undefined when it asks about the content. */
+export function answerBibliographic(asked: string, ctx: BibliographyContext, cite: CitationList): string | undefined {
+  const question = withoutAttribution(asked);
   // Most questions are not about the bibliography, and their wording says so: settled here by one
   // pattern, before the question meets the dozen below and every work's authors and outlets.
   if (!MENTIONS_BIBLIOGRAPHY.test(question)) return undefined;
@@ -134,6 +146,7 @@ function askedFields(question: string): Field[] {
   const fields = (Object.keys(FIELDS) as Field[]).filter((f) => FIELDS[f].test(question));
   return fields.filter(
     (f) =>
+      !(f === 'authors' && ADDRESSEE.test(question)) &&
       !(f === 'volume' && VOLUME_AS_WORK.test(question) && !/\b(issue|number)\b/i.test(question)) &&
       !(f === 'title' && fields.length > 1 && NAMING.test(question) && !/\btitle\b/i.test(question)),
   );

@@ -155,6 +155,29 @@ describe('answerBibliographic', () => {
     });
   });
 
+  describe('routing on what is asked, not on field words', () => {
+    const ask = (question: string) => answerBibliographic(question, bibliography, createCitationList());
+
+    it('leaves to the passages a question that cites the paper or its author for content', () => {
+      expect(ask('When did the attack in Iran happen, according to the paper?')).toBeUndefined();
+      expect(ask('When does Tassev say the Islamic State was defeated?')).toBeUndefined();
+      expect(ask('In what year was ISIS defeated, according to the paper?')).toBeUndefined();
+    });
+
+    it('does not read a "who" that asks whom the paper addresses as asking its author', () => {
+      expect(ask('Who is Tassev writing for?')).toBeUndefined();
+      expect(ask("Who is the paper's audience?")).toBeUndefined();
+      expect(ask('Who did Tassev write the paper for?')).toBeUndefined();
+    });
+
+    it('still answers who wrote the paper and when it was published', () => {
+      expect(ask('Who is Tassev?')).toMatch(/written by I\. V\. Tassev/);
+      expect(ask('Who is the author of the paper?')).toMatch(/written by I\. V\. Tassev/);
+      expect(ask('According to the paper, who wrote the Washington Post article about ISIS?')).toMatch(/Loveluck/);
+      expect(ask("What year was Tassev's paper published?")).toMatch(/2024/);
+    });
+  });
+
   describe('follow-ups about the work named before', () => {
     const turns = (...contents: string[]): Turn[] => contents.map((content, i) => ({ role: i % 2 ? 'assistant' : 'user', content }));
     const follow = (question: string, history: Turn[]) => answerAboutEarlierWork(question, history, bibliography, createCitationList());
