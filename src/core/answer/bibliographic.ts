@@ -32,8 +32,9 @@ const FIELDS = {
   title: /\b(title|titled|called|named)\b/i,
 };
 type Field = keyof typeof FIELDS;
-const CITE = /\bhow (?:do|should|would|can|to|might) (?:i |we |you |one )?(?:cite|reference)\b|\bcitation (?:for|of) (?:the|this) (?:paper|article)\b|\bcite (?:it|this|the paper|the article|tassev)\b|\b(apa|bibtex|ris|csl|mla|chicago)\b/i;
-const PAPER = /\b(the|this) (paper|article|study|presentation)\b|\btassev\b|\bthe author\b/i;
+const CITE = /\bhow (?:do|should|would|can|to|might) (?:i |we |you |one )?(?:cite|reference)\b|\bcitation (?:for|of) (?:the|this) (?:paper|article)\b|\bcite (?:it|this|the paper|the article)\b|\b(apa|bibtex|ris|csl|mla|chicago)\b/i;
+/** The paper named by a phrase; by its author's name, `catalogue.paperAuthor` (it differs per corpus). */
+const PAPER = /\b(the|this) (paper|article|study|presentation)\b|\bthe author\b/i;
 const OLDEST = /\b(oldest|earliest)\b/i;
 const NEWEST = /\b(newest|latest|most recent|youngest)\b/i;
 const TOPICAL = /\b(about|on|cover|covers|covering|discuss|discusses|address|addresses|deal with|deals with|focus on|focuses on|concern|concerns|examine|examines|mention|mentions|regarding|related to)\b/i;
@@ -47,30 +48,36 @@ const FIELD_QUESTION =
   /^\W*(?:(?:and|so|but|also|ok|okay)\W+)?(?:who|when|where|(?:in|on) (?:which|what)|(?:which|what)(?:'s|’s| is| was| are| were)? (?:the )?(?:year|date|issue|volume|number|pages?|publisher|journal|outlet|editors?|authors?|title))\b/i;
 /** "Who is Tassev writing for?", "Who is the paper's audience?": a "who" that asks whom a work addresses, not who made it. */
 const ADDRESSEE = /\bwhom?\b(?:[^?]*\b(?:for|to|at|about|against|towards?)[\s?]*$|[^?]*\b(?:audience|readers?|readership|addressees?)\b)/i;
-/** Whom a question cites for its content: "according to the paper", "does Tassev say", "as the author argues". */
-const TELLER = String.raw`(?:(?:the|this) (?:paper|article|study|presentation|author|abstract)|tassev(?:'s|’s)?(?: (?:paper|article|study))?)`;
 const REPORTING = String.raw`(?:say|says|said|argue|argues|argued|claim|claims|state|states|suggest|suggests|report|reports|note|notes|explain|explains|put it|puts it)`;
-/** "When was ISIS defeated, according to the paper?": the paper as the teller of the content, which asks none of its fields. */
-const ATTRIBUTION = new RegExp(String.raw`\b(?:according to|in the (?:view|words) of) ${TELLER}|\b(?:as|does|did|do) ${TELLER} ${REPORTING}\b|\bin ${TELLER}(?:'s|’s)? (?:view|words)\b`, 'gi');
+
+/**
+ * "When was ISIS defeated, according to the paper?", "does Tassev say": the paper, or its author
+ * by `names` (a pattern of the paper's authors' family names), as the teller of the content, which
+ * asks none of the paper's fields.
+ */
+function attributionPattern(names: string | undefined): RegExp {
+  const byName = names ? String.raw`|(?:${names})(?:'s|’s)?(?: (?:paper|article|study))?` : '';
+  const teller = String.raw`(?:(?:the|this) (?:paper|article|study|presentation|author|abstract)${byName})`;
+  return new RegExp(String.raw`\b(?:according to|in the (?:view|words) of) ${teller}|\b(?:as|does|did|do) ${teller} ${REPORTING}\b|\bin ${teller}(?:'s|’s)? (?:view|words)\b`, 'giu');
+}
 /** "Who edited the Combating Terrorism Center volume?": the volume is the book asked about, not a volume number. */
 const VOLUME_AS_WORK = /\bwho\b[^?]*\bvolume\b|\bedited volume\b/i;
 /** "The article titled Prison Break": naming a work, not asking its title, when another field is asked. */
 const NAMING = /\b(titled|called|named)\b/i;
 const ABOUT_A_WORK = /\b(publish|published|publication|written|wrote|write|authored|edited|editors?|article|report|piece|story|paper|study|book|chapter|title|titled|called|brief|explainer|snapshot)\b/i;
 
-/** A question without the words that cite the paper for its content: what is left asks what the question asks. */
-const withoutAttribution = (question: string) => question.replace(ATTRIBUTION, ' ');
 
 /** Answers a question about the bibliography from the metadata; undefined when it asks about the content. */
 export function answerBibliographic(asked: string, ctx: BibliographyContext, cite: CitationList): string | undefined {
-  const question = withoutAttribution(asked);
+  const catalogue = catalogueOf(ctx);
+  // Without the words that cite the paper for its content, what is left asks what the question asks.
+  const question = asked.replace(catalogue.attribution, ' ');
   // Most questions are not about the bibliography, and their wording says so: settled here by one
   // pattern, before the question meets the dozen below and every work's authors and outlets.
-  if (!MENTIONS_BIBLIOGRAPHY.test(question)) return undefined;
+  if (!MENTIONS_BIBLIOGRAPHY.test(question) && !catalogue.citesPaperAuthor.test(question)) return undefined;
   const fields = askedFields(question);
   const extremes = OLDEST.test(question) || NEWEST.test(question);
   const listing = !(fields.length && FIELD_QUESTION.test(question) && !extremes) && (LISTING.test(question) || extremes);
-  const catalogue = catalogueOf(ctx);
   const { paper, works } = catalogue;
   const mentions = mentionsIn(question, catalogue, ctx);
   const { byAuthor, byOutlet, years, range, inRange, named } = mentions;
@@ -79,7 +86,7 @@ export function answerBibliographic(asked: string, ctx: BibliographyContext, cit
   const kind = byAuthor.length || byOutlet.length ? undefined : OUTLET_KINDS.find(([re]) => re.test(question))?.[1];
   if (kind && /\b(which|what|list|name|how many)\b/i.test(question)) return byOutletKind(kind, works, ctx, cite);
 
-  if (paper && CITE.test(question) && !LISTING.test(question)) return citePaper(question, paper, cite);
+  if (paper && (CITE.test(question) || catalogue.citesPaperAuthor.test(question)) && !LISTING.test(question)) return citePaper(question, paper, cite);
 
   // "Was Ashraf's report published in 2019?" is settled by one work's record; "Does the paper cite
   // anything by Ashraf?" by the list, whether it holds any such work.
@@ -108,7 +115,7 @@ export function answerBibliographic(asked: string, ctx: BibliographyContext, cit
   if (!fields.length) return undefined;
   const match = namedWork(question, mentions, catalogue, ctx);
   if (match) return describeMatch(match, fields.filter((f) => f !== 'year' || !years.length), cite);
-  if (paper && PAPER.test(question)) return paperFacts(paper, fields, cite);
+  if (paper && namesPaper(question, catalogue)) return paperFacts(paper, fields, cite);
   // "When was it published?" with nothing else asked about: the paper is the default subject.
   if (paper && ctx.support.focusTerms(withoutFieldWords(question)).length === 0) return paperFacts(paper, fields, cite);
   return undefined;
@@ -138,7 +145,7 @@ const REFERS_BACK = /\b(it|its|they|them|their|that|this|those|these)\b/i;
 function subjectOf(text: string, catalogue: Catalogue, ctx: BibliographyContext): WorkMatch | undefined {
   const match = namedWork(text, mentionsIn(text, catalogue, ctx), catalogue, ctx);
   if (match) return match;
-  return catalogue.paper && PAPER.test(text) ? { works: [catalogue.paper], tie: false } : undefined;
+  return catalogue.paper && namesPaper(text, catalogue) ? { works: [catalogue.paper], tie: false } : undefined;
 }
 
 /** The fields a question asks of a record, without the words it names the work by ("the CTC volume", "the article titled…"). */
@@ -226,6 +233,12 @@ const workNames = new WeakMap<Source, WorkNames>();
 /** The bibliography's works and what questions are matched against, derived once per context. */
 interface Catalogue {
   paper?: Source;
+  /** The paper's authors' family names as whole words; matches nothing without a paper. */
+  paperAuthor: RegExp;
+  /** "cite Tassev": the paper asked for by its author's name. */
+  citesPaperAuthor: RegExp;
+  /** The words that cite the paper, or its author by name, for the content (see `attributionPattern`). */
+  attribution: RegExp;
   works: Source[];
   /** Matches wherever any work's author pattern would; undefined when no work has one. */
   anyAuthor?: RegExp;
@@ -242,8 +255,14 @@ function catalogueOf(ctx: BibliographyContext): Catalogue {
     const patterns = works.flatMap((s) => namesOf(s).authors.map((re) => re.source));
     const outlets = works.map((s) => namesOf(s).outlet).filter(Boolean);
     const outletEntities = new Set(outlets.flatMap((outlet) => ctx.terms.entities(outlet)).filter((e) => namesAnOutlet(e, ctx.terms)));
+    const paper = ctx.sources.find((s) => s.kind === 'paper');
+    const families = paper ? paper.authors.map(familyName).filter((family) => family.length > 2).map(escape) : [];
+    const names = families.length ? families.join('|') : undefined;
     catalogue = {
-      paper: ctx.sources.find((s) => s.kind === 'paper'),
+      paper,
+      paperAuthor: names ? new RegExp(String.raw`(?<![\p{L}])(?:${names})(?![\p{L}])`, 'iu') : NOTHING,
+      citesPaperAuthor: names ? new RegExp(String.raw`\bcite (?:${names})(?![\p{L}])`, 'iu') : NOTHING,
+      attribution: attributionPattern(names),
       works,
       anyAuthor: patterns.length ? new RegExp([...new Set(patterns)].join('|'), 'iu') : undefined,
       outletEntities,
@@ -251,6 +270,14 @@ function catalogueOf(ctx: BibliographyContext): Catalogue {
     catalogues.set(ctx, catalogue);
   }
   return catalogue;
+}
+
+/** A pattern that matches no text. */
+const NOTHING = /(?!)/;
+
+/** Whether a text names the paper: by a phrase ("this paper", "the author") or by its author's name. */
+function namesPaper(text: string, catalogue: Catalogue): boolean {
+  return PAPER.test(text) || catalogue.paperAuthor.test(text);
 }
 
 function namesOf(s: Source): WorkNames {
@@ -526,7 +553,7 @@ function recordSubject(question: string, m: Mentions, { paper, works, listing }:
   if (listing) return undefined;
   if (m.byAuthor.length && (m.inYears || m.byOutlet.length)) return { works: m.byAuthor, by: 'author' };
   if (m.byOutlet.length && m.inYears) return { works: m.byOutlet, by: 'outlet' };
-  if (paper && PAPER.test(question)) return { works: [paper], by: 'paper' };
+  if (paper && namesPaper(question, catalogueOf(ctx))) return { works: [paper], by: 'paper' };
   return undefined;
 }
 

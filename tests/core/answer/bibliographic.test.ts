@@ -21,6 +21,18 @@ describe('answerBibliographic', () => {
     }
   });
 
+  it('knows the paper by its own author’s name, whoever that is: nothing names the seed’s author in the code', () => {
+    const paper = bibliography.sources.find((s) => s.kind === 'paper')!;
+    const renamed = { ...bibliography, sources: bibliography.sources.map((s) => (s === paper ? { ...paper, authors: ['Doe, J.'] } : s)) };
+    const ask = (question: string) => answerBibliographic(question, renamed, createCitationList());
+    expect(ask('Who is Doe?')).toContain('J. Doe');
+    expect(ask('How do I cite Doe in APA?')).toContain('Doe, J.');
+    // "according to Doe" cites the paper for content: no metadata answer for the year it asks about.
+    expect(ask('When was ISIS defeated, according to Doe?')).toBeUndefined();
+    // And the seed's own corpus does not take Doe for its author.
+    expect(answerBibliographic('Who is Doe?', bibliography, createCitationList()) ?? '').not.toContain('The paper was written by');
+  });
+
   describe('yes/no questions about a record', () => {
     const ask = (question: string) => answerBibliographic(question, bibliography, createCitationList());
 
