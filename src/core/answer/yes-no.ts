@@ -38,12 +38,12 @@ const TRAILING_NEGATION = /\bany\s?(?:more|longer)\b/i;
 /** Every negation word, for taking them out of a claim's terms: "no longer a state" claims "state". */
 const NEGATION_WORDS = /\b(?:not|no|never|neither|nor|cannot|without|longer|anymore|more)\b|n[’']t\b/gi;
 /** Where one clause of a sentence ends and the next begins: punctuation or a contrasting conjunction. */
-const CLAUSE_BREAK = /[,;:()]|\b(?:but|although|though|while|whereas|yet|however)\b/i;
+const CLAUSE_BREAK = /[,;:()]|\b(?:but|although|though|while|whereas|yet|however)\b/gi;
 
 /** The parts of a text a negation reaches: from the negation to the end of its clause, or the whole clause for a trailing one. */
 export function negatedParts(text: string): string[] {
   const parts: string[] = [];
-  for (const clause of text.split(new RegExp(CLAUSE_BREAK.source, 'gi'))) {
+  for (const clause of text.split(CLAUSE_BREAK)) {
     if (!clause) continue;
     const lead = NEGATION.exec(clause);
     if (lead) parts.push(clause.slice(lead.index));
