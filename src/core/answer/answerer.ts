@@ -3,7 +3,7 @@ import type { SearchIndex } from '../search/search-index';
 import type { Logger } from '../log';
 import { retrieve } from '../search/retrieve';
 import { abstentionText, type AbstainReason } from './abstain';
-import { answerAboutEarlierWork, answerBibliographic } from './bibliographic';
+import { answerAboutEarlierWork, answerAmongEarlierWorks, answerBibliographic } from './bibliographic';
 import { createCitationList, type CitationList } from './citations';
 import { createAnswerContext, type AnswerContext } from './context';
 import { answerFromPassages } from './extractive';
@@ -21,7 +21,7 @@ export interface AnswererDeps {
   context?: AnswerContext;
 }
 
-const TOP_K = 8;
+const TOP_K = 16;
 
 /** An extractive answer, before follow-up suggestions are attached. */
 export type Draft = Omit<AskResponse, 'followUps'>;
@@ -46,7 +46,9 @@ export function createAnswerer({ index, embedder, logger, context = createAnswer
     // "Who published it?" after a question about one reference asks of that reference, by its
     // own words: the resolved query would carry the earlier question's fields along. A request
     // for a summary never goes there: its "brief" or "overview" would match a title.
-    const bib = topic ? undefined : (answerAboutEarlierWork(question, history, bibliography, cite) ?? answerBibliographic(query, bibliography, cite));
+    const bib = topic
+      ? undefined
+      : (answerAmongEarlierWorks(question, history, bibliography, cite) ?? answerAboutEarlierWork(question, history, bibliography, cite) ?? answerBibliographic(query, bibliography, cite));
     if (bib) return answered(query, bib, cite);
     // A passage planted in an added document to steer the bot (an instruction to it, forged prompt
     // markup) is never quoted: the answer would relay it in the bot's own voice.

@@ -21,7 +21,12 @@ export interface BibliographyContext {
 }
 
 const WORKS = String.raw`(sources?|references?|works?|articles?|reports?|pieces?|publications?|papers|items?|entries|studies|texts?|citations|bibliography)`;
-const LISTING = new RegExp(String.raw`\b(which|what|list|show|name|give|how many|are there|any|all)\b[^?]*\b${WORKS}\b|\bworks cited\b|\bwhat (?:did|has|have|does)\b[^?]*\b(write|wrote|publish|published|author)\b|\b(written|published|authored) by\b|\b${WORKS}\s+by\b`, 'i');
+/**
+ * "Which of the cited works…", "Are there any references…": a listing names works as what it asks
+ * for, within three words of its "which"; "Which officials are quoted in the Wilson Center piece?"
+ * asks for officials, not for pieces.
+ */
+const LISTING = new RegExp(String.raw`\b(which|what|list|show|name|give|how many|are there|any|all)(?:\s+[\w'’-]+){0,3}\s+${WORKS}\b|\bworks cited\b|\bwhat (?:did|has|have|does)\b[^?]*\b(write|wrote|publish|published|author)\b|\b(written|published|authored) by\b|\b${WORKS}\s+by\b`, 'i');
 const FIELDS = {
   pages: /\b(pages?|pp)\b/i,
   volume: /\b(volume|issue|number)\b/i,
@@ -29,7 +34,8 @@ const FIELDS = {
   authors: /\bwho (?:is|was) (?:the )?(?:authors?|writer)\b|\bwho (?:is|was) (?!(?:the|this|that|it|an?)\b)[^\s?]+(?: [^\s?]+){0,2}[\s?]*$|\bwho\b[^?]*\b(wrote|write|authored|writes)\b|\bauthors? of\b|\bwritten by\b|\bwho (is|are|was) (behind|the authors?)\b|\b(name|names) of the authors?\b|^\s*(the )?authors?\s*(?:\?\s*)?$/i,
   publisher: /\b(publisher|published (by|in|where)|outlet|which (journal|outlet|institute|think tank|newspaper|organi[sz]ation|site|magazine)|what (journal|outlet|institute|newspaper|organi[sz]ation)|where\b[^?]*\b(publish|published|appear|appeared|find|run|ran)|who (published|released|issued))\b/i,
   year: /\b(when|what year|which year|year|date|how old|how recent)\b/i,
-  title: /\b(title|titled|called|named)\b/i,
+  // "Who is named in…" asks who is mentioned, not what a work is called.
+  title: /\b(title|titled|called)\b|\bnamed\b(?! in\b)/i,
 };
 type Field = keyof typeof FIELDS;
 const CITE = /\bhow (?:do|should|would|can|to|might) (?:i |we |you |one )?(?:cite|reference)\b|\bcitation (?:for|of) (?:the|this) (?:paper|article)\b|\bcite (?:it|this|the paper|the article)\b|\b(apa|bibtex|ris|csl|mla|chicago)\b/i;
@@ -62,9 +68,11 @@ function attributionPattern(names: string | undefined): RegExp {
 }
 /** "Who edited the Combating Terrorism Center volume?": the volume is the book asked about, not a volume number. */
 const VOLUME_AS_WORK = /\bwho\b[^?]*\bvolume\b|\bedited volume\b/i;
+/** "Which references have Pakistan in the title?": the title is where to look, not what is asked. */
+const IN_TITLE = /\bin (?:the|their|its|a) (?:titles?|headlines?)\b|\b(?:titles?|headlines?) (?:that )?(?:mention|mentions|include|includes|contain|contains|with)\b/i;
 /** "The article titled Prison Break": naming a work, not asking its title, when another field is asked. */
 const NAMING = /\b(titled|called|named)\b/i;
-const ABOUT_A_WORK = /\b(publish|published|publication|written|wrote|write|authored|edited|editors?|article|report|piece|story|paper|study|book|chapter|title|titled|called|brief|explainer|snapshot)\b/i;
+const ABOUT_A_WORK = /\b(publish|published|publication|written|wrote|write|authored|edited|editors?|article|report|piece|story|paper|study|book|chapter|title|titled|called|brief|explainer|snapshot|reference|source|work)\b/i;
 
 
 /** Answers a question about the bibliography from the metadata; undefined when it asks about the content. */
@@ -121,6 +129,31 @@ export function answerBibliographic(asked: string, ctx: BibliographyContext, cit
   return undefined;
 }
 
+/** "Which of those two…", "which of them": a choice among the works the last answer listed. */
+const AMONG_EARLIER = /\bwhich (?:one )?of (?:those|these|them|the two|the three|the (?:two|three|four) of them)\b/i;
+
+/**
+ * "Which of those two is about a prison break?" after an answer that listed works: the listed
+ * works (by their full titles in that answer) whose titles hold what the question asks. Undefined
+ * when the question chooses among nothing, or the last answer lists fewer than two works.
+ */
+export function answerAmongEarlierWorks(question: string, history: readonly Turn[] | undefined, ctx: BibliographyContext, cite: CitationList): string | undefined {
+  if (!AMONG_EARLIER.test(question)) return undefined;
+  const previous = [...(history ?? [])].reverse().find((t) => t.role === 'assistant')?.content.toLowerCase();
+  if (!previous) return undefined;
+  const { works } = catalogueOf(ctx);
+  const listed = works.filter((s) => previous.includes(s.title.toLowerCase()));
+  if (listed.length < 2) return undefined;
+  const focus = ctx.support.focusTerms(question.replace(AMONG_EARLIER, ' ').replace(LISTING_WORDS, ' '));
+  // A choice among a few: the titles that hold most of what is asked, however little, win.
+  const coverage = listed.map((s) => (focus.length ? ctx.support.support(focus, namesOf(s).heading).coverage : 0));
+  const best = Math.max(...coverage);
+  if (best <= 0) return undefined;
+  const chosen = listed.filter((_, i) => coverage[i] === best);
+  const lead = chosen.length === 1 ? `Of the ${listed.length} works, one is:` : `Of the ${listed.length} works, ${numberWord(chosen.length)} are:`;
+  return [lead, ...sortByYear(chosen).map((s) => `- ${entryLine(s)} ${cite.cite(s, s.text)}`)].join('\n');
+}
+
 /**
  * A follow-up that asks a field and names no work ("Who published it?", "What pages?", "And the
  * year?"): answered about the one work the latest earlier turn, the user's or the bot's, named.
@@ -155,7 +188,8 @@ function askedFields(question: string): Field[] {
     (f) =>
       !(f === 'authors' && ADDRESSEE.test(question)) &&
       !(f === 'volume' && VOLUME_AS_WORK.test(question) && !/\b(issue|number)\b/i.test(question)) &&
-      !(f === 'title' && fields.length > 1 && NAMING.test(question) && !/\btitle\b/i.test(question)),
+      !(f === 'title' && fields.length > 1 && NAMING.test(question) && !/\btitle\b/i.test(question)) &&
+      !(f === 'title' && IN_TITLE.test(question)),
   );
 }
 
@@ -204,7 +238,7 @@ function describeMatch(match: WorkMatch, fields: Field[], cite: CitationList): s
 }
 
 // Compiled once: these run on every bibliographic question.
-const LISTING_WORDS = new RegExp(`\\b${WORKS}\\b|${TOPICAL.source}|\\b(list|show|all|every|total|count|number|cited|cite|cites|paper's|include|includes)\\b`, 'gi');
+const LISTING_WORDS = new RegExp(`\\b${WORKS}\\b|${TOPICAL.source}|\\b(list|show|all|every|total|count|number|cited|cite|cites|paper's|include|includes|titles?|headlines?)\\b`, 'gi');
 /**
  * The words that ask for a field or say a work was published, one by one: taking out whole field
  * matches ("where … published") would take out the title words between them too.

@@ -1,3 +1,4 @@
+import { embedsMeaning } from '../embed/embedder';
 import { createPronounResolver, type PronounResolver } from '../corpus/pronouns';
 import type { SearchIndex } from '../search/search-index';
 import { createMemo } from '../memo';
@@ -22,16 +23,25 @@ export interface AnswerContext extends PassageContext {
   planted(chunk: Chunk): boolean;
 }
 
+/**
+ * How a question names the paper as the teller of what it asks ("what does the author argue…"),
+ * besides its authors' names: words the thesaurus cannot count as framing because the stemmer
+ * joins them to content words ("author" and "authorities", "argue" and "argument").
+ */
+const SELF_REFERENCE = 'author abstract argue argues argued write writes wrote written';
+
 export function createAnswerContext(index: SearchIndex): AnswerContext {
   const resolve = remembered(createPronounResolver(index.glossary));
   const evidenceByChunk = new Map(index.chunks.map((chunk, i) => [chunk.id, evidenceText(index.chunkSources[i]!, chunk, resolve)]));
   const terms = createTermModel(index.glossary, [...evidenceByChunk.values()]);
-  const support = createSupportScorer(terms);
+  const paper = index.sources.find((s) => s.kind === 'paper');
+  const support = createSupportScorer(terms, index.lexicon, { tellers: [...(paper?.authors ?? []), SELF_REFERENCE] });
   const planted = new WeakMap<Chunk, boolean>();
   return {
     index,
     terms,
     support,
+    semantic: embedsMeaning(index.embedder),
     resolve,
     evidence: (hit: Hit) => evidenceByChunk.get(hit.chunk.id) ?? hit.chunk.text,
     candidates: candidateQuestions(index.sources, terms),

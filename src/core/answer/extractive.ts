@@ -2,8 +2,9 @@ import type { Source } from '../corpus/types';
 import type { Chunk } from '../ingest/types';
 import type { Hit } from '../search/retrieve';
 import { withoutTrailing } from '../text/scan';
+import { askedType, holdsAnswer } from './answer-type';
 import { authorYear, quoted, titleQuote, type CitationList } from './citations';
-import type { SupportScorer } from './support';
+import type { Asked, SupportScorer } from './support';
 import { contentVerdict, withVerdict } from './yes-no';
 
 /** A passage must hold at least this share of the question's weighted terms to be quoted. */
@@ -26,6 +27,8 @@ interface Scored {
 
 export interface PassageContext {
   support: SupportScorer;
+  /** Whether the index's vectors carry meaning (`embedsMeaning`): then closeness in them counts as support too. */
+  semantic: boolean;
   /** What a hit offers as evidence (see `evidenceText`), precomputed per chunk. */
   evidence: (hit: Hit) => string;
   /** The sentence as the answer frames it, with a leading pronoun named (see `createPronounResolver`). */
@@ -52,18 +55,41 @@ function verdictOf(question: string, kept: Hit[], { support, evidence }: Passage
 /** The sentences of sources (not titles of references) that an answer quotes, in order of support. */
 const quotedProse = (hits: Hit[]) => hits.filter((h) => h.source.kind === 'abstract' || h.source.kind === 'document').slice(0, MAX_SENTENCES);
 
-function selectSupporting(question: string, hits: Hit[], { support, evidence }: PassageContext): Scored[] {
-  const focus = support.focusTerms(question);
-  if (!focus.length) return [];
-  const needsNumber = ASKS_QUANTITY.test(question);
-  const scored: Scored[] = hits.map((hit) => {
+/**
+ * Each hit with how much of the question it supports: its share of the question's weighted terms
+ * (a thesaurus-related word counting at its link's weight), or its closeness in meaning when the
+ * vectors carry meaning; 0 when the question asks for a value (a number, a date, a name) it lacks.
+ */
+function scoreHits(question: string, asked: Asked, hits: Hit[], { support, evidence, semantic }: PassageContext): Scored[] {
+  const focus = asked.terms;
+  const type = askedType(question);
+  return hits.map((hit) => {
     const text = evidence(hit);
-    // "How many died?" is not answered by a passage that holds no number the question lacks.
-    const answersQuantity = !needsNumber || numbersIn(text).some((n) => !numbersIn(question).includes(n));
-    if (!answersQuantity) return { hit, coverage: 0, missing: focus };
-    const { coverage, missing } = support.support(focus, text);
-    return { hit, coverage, missing };
+    // "How many died?" is not answered by a passage on the deaths that gives no number.
+    const typed = { kind: hit.source.kind, text, title: hit.source.kind === 'reference' ? hit.source.title : undefined };
+    if (type && !holdsAnswer(type, question, typed, support.terms)) return { hit, coverage: 0, missing: focus };
+    const { coverage, missing } = support.support(asked, text);
+    // A value ("how many", "when", "who") answers only about exactly what was asked: a passage that
+    // lacks a topic word the corpus uses elsewhere ("checkpoint") gives the value of something else.
+    if (type && missing.some((t) => support.terms.seen(t) && support.isTopic(t, asked.framed))) return { hit, coverage: 0, missing };
+    return { hit, coverage: semantic ? Math.max(coverage, meaningCoverage(hit)) : coverage, missing };
   });
+}
+
+/** Hits ordered by how well each supports the question, best first (ties keep retrieval order): what a model should read first. */
+export function bySupport(question: string, hits: Hit[], ctx: PassageContext): Hit[] {
+  return scoreHits(question, ctx.support.weigh(question), hits, ctx)
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => b.s.coverage - a.s.coverage || a.i - b.i)
+    .map(({ s }) => s.hit);
+}
+
+function selectSupporting(question: string, hits: Hit[], ctx: PassageContext): Scored[] {
+  const { support } = ctx;
+  const asked = support.weigh(question);
+  const focus = asked.terms;
+  if (!focus.length) return [];
+  const scored = scoreHits(question, asked, hits, ctx);
   const best = scored.reduce((a, b) => (b.coverage > a.coverage ? b : a), scored[0]!);
   if (!best) return [];
   if (best.coverage >= MIN_SUPPORT) {
@@ -73,7 +99,7 @@ function selectSupporting(question: string, hits: Hit[], { support, evidence }: 
   if (best.coverage < MIN_PART) return [];
   // Greedy set cover: add the passage that covers most of what is still missing. What each passage
   // covers is worked out only here: most questions never get this far.
-  const weight = (terms: Iterable<string>) => support.weight([...terms]);
+  const weight = (terms: Iterable<string>) => support.weight([...terms], asked.framed);
   const coveredBy = (s: Scored) => focus.filter((t) => !s.missing.includes(t));
   const total = weight(focus);
   const chosen = [best];
@@ -92,6 +118,15 @@ function selectSupporting(question: string, hits: Hit[], { support, evidence }: 
   }
   return weight(covered) / total >= MIN_SUPPORT ? chosen : [];
 }
+
+/**
+ * A passage this many standard deviations closer to the question than the average passage is
+ * as plainly about it as one holding all its words; at the floor, no closer than chance.
+ */
+const LIFT_FULL = 4;
+const LIFT_FLOOR = 1;
+/** Support from meaning: how far the passage stands out from the rest in the embedder's space, 0..1. */
+const meaningCoverage = (hit: Hit) => Math.min(1, Math.max(0, (hit.denseLift - LIFT_FLOOR) / (LIFT_FULL - LIFT_FLOOR)));
 
 /** Prose sentences grouped by source in the source's order, then related references by title. */
 export function composeAnswer(hits: Hit[], { resolve }: Pick<PassageContext, 'resolve'>, cite: CitationList): string {
@@ -132,8 +167,6 @@ const outlet = (s: Source) => {
   return o && !s.authors.some((a) => a.toLowerCase() === o.toLowerCase()) ? `, ${o}` : '';
 };
 
-const ASKS_QUANTITY = /\bhow (many|much)\b|\bnumber of\b|\bdeath toll\b|\bcasualt(y|ies)\b|\bfigures?\b/i;
-const numbersIn = (text: string) => text.match(/\d+(?:[.,]\d+)*|\b(dozens?|hundreds?|thousands?|millions?)\b/gi)?.map((n) => n.toLowerCase()) ?? [];
 
 const FUNCTION_WORDS = /^(The|This|That|These|Those|For|Its|It|Although|A|An|In|On|At|As|But|And|Its|However|While|When|Since|Because|Despite|Today|There)\b/;
 const lowerFirst = (s: string) => (FUNCTION_WORDS.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);

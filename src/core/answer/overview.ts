@@ -50,7 +50,7 @@ export function overviewTopic(question: string, focusTerms: (text: string) => re
 function abstractHits(ctx: AnswerContext): Hit[] {
   return ctx.index.chunks.flatMap((chunk, i) => {
     const source: Source = ctx.index.chunkSources[i]!;
-    return source.kind === 'abstract' ? [{ chunk, source, score: 0, dense: 0, bm25: 0 }] : [];
+    return source.kind === 'abstract' ? [{ chunk, source, score: 0, dense: 0, denseLift: 0, bm25: 0 }] : [];
   });
 }
 

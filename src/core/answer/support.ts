@@ -1,50 +1,119 @@
+import type { Thesaurus } from '../text/thesaurus';
+import { memoize } from '../memo';
+import { tokenize } from '../text/tokenize';
 import type { TermModel } from './terms';
 
 /**
- * Words that shape a question without naming what it is about ("what does the paper say
- * about X"): they must not count as evidence either way.
+ * Function words the tokenizer keeps (it keeps them for exact-phrase search): they carry no
+ * evidence either way. Framing words ("say", "paper", "discuss") are not listed here: the
+ * thesaurus tells them from topic words, from its lexical resource.
  */
-const SCAFFOLD =
-  'paper article abstract author authors tassev ivaylo valentinov say says said saying mention mentions mentioned ' +
-  'discuss discusses discussed describe describes described according report reports study source sources reference ' +
-  'references tell tells explain explains think argue argues write writes wrote written text document publication ' +
-  'cite cites cited know known main kind sort way thing things give gives happen happened please could would tell me ' +
-  'question questions answer anything something much many make made makes despite ' +
-  // Light verbs: in "what does X rely on / use" the object carries the meaning, not the verb.
-  'rely relies use uses used employ employs ' +
-  // "The group" in a question stands for whatever it is about; it is not evidence of anything.
-  'group organization organisation movement';
+const FUNCTION_WORDS = 'please anything something everything much many despite yes';
+
+/**
+ * What a framing word ("What does the paper say about X?") weighs beside a topic word of the same
+ * rarity: a passage that holds it is a little closer, one that lacks it loses little.
+ */
+const FRAMING_WEIGHT = 0.2;
+
+/** Relations that support the question through other words count at their thesaurus weight, never as much as the word itself. */
+type Links = Pick<Thesaurus, 'related' | 'isFraming'>;
 
 export interface Support {
-  /** Share of the question's weighted terms that the passage contains, 0..1. */
+  /** Share of the question's weighted terms that the passage contains, 0..1; a related word counts at its link's weight. */
   coverage: number;
-  /** Question terms the passage lacks, in the question's order. */
+  /** Question terms the passage lacks, neither the word nor a related one, in the question's order. */
   missing: string[];
 }
 
-export function createSupportScorer(model: TermModel) {
-  const scaffold = new Set(model.terms(SCAFFOLD));
-  const focusTerms = (question: string) => [...new Set(model.terms(question))].filter((t) => !scaffold.has(t));
+/** A question's terms, and those of them that frame this question in particular (the verb its teller governs). */
+export interface Asked {
+  terms: string[];
+  framed: ReadonlySet<string>;
+}
+
+const NO_LINKS: Links = { related: () => [], isFraming: () => false };
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * "Which countries does the author zoom in on?", "What does the report focus on?": the verb whose
+ * subject is the paper, its author or a text frames the question as "say" does, whatever the verb.
+ * The auxiliary, an optional determiner, the subject, then the verb.
+ */
+const TELLER_VERB = /\b(?:does|did|do|has|have|will|would|can)\s+(?:(?:the|this|that|its|his|her|their)\s+)?([\p{L}’'-]+)\s+([\p{L}-]+)/giu;
+
+/**
+ * Scores how much of what a question asks about a passage holds: each of the question's terms
+ * weighs its rarity in the corpus (idf), framing terms weigh a fifth of that, and a term the
+ * passage lacks still counts when the passage has a word the thesaurus links to it. `tellers`:
+ * the names of the paper's authors, which frame a question as "the paper" does.
+ */
+export function createSupportScorer(model: TermModel, thesaurus: Links = NO_LINKS, { tellers = [] }: { tellers?: readonly string[] } = {}) {
+  const functionWords = new Set(model.terms(FUNCTION_WORDS));
+  // "What does Tassev argue?": the paper's author, named, frames the question as "the paper" does.
+  const named = new Set(tellers.flatMap((name) => model.terms(name)));
+  const isFraming = (t: string) => named.has(t) || thesaurus.isFraming(t);
+  const questionTerms = (question: string) => [...new Set(model.terms(question))].filter((t) => !functionWords.has(t));
+  /** The verbs of a question whose subject is a teller ("does the author zoom"). */
+  const framedIn = (question: string): ReadonlySet<string> => {
+    let framed: Set<string> | undefined;
+    for (const [, subject, verb] of question.matchAll(TELLER_VERB)) {
+      const who = model.terms(subject!);
+      if (!who.length || !who.every(isFraming)) continue;
+      for (const t of model.terms(verb!)) (framed ??= new Set()).add(t);
+    }
+    return framed ?? NONE;
+  };
+  const weights = new Map<string, number>();
+  const weightOf = (t: string, framed: ReadonlySet<string> = NONE) => {
+    if (framed.has(t)) return model.idf(t) * FRAMING_WEIGHT;
+    let w = weights.get(t);
+    if (w === undefined) weights.set(t, (w = model.idf(t) * (isFraming(t) ? FRAMING_WEIGHT : 1)));
+    return w;
+  };
+  /**
+   * How far a passage holds a term: 1 for the term itself, a link's weight for a related word,
+   * else 0. Related words are looked up among the passage's words as written too, so a name the
+   * glossary folds into one entity ("Central Asia") still offers its words ("Asia") to the
+   * thesaurus; the question's own words are not ("state" is not in "Islamic State").
+   */
+  const held = (t: string, passage: ReadonlySet<string>, words: ReadonlySet<string>) => {
+    if (passage.has(t)) return 1;
+    let best = 0;
+    for (const [other, w] of thesaurus.related(t)) if (w > best && passage.has(other)) best = w;
+    return best;
+  };
+  const wordsOf = memoize((text: string) => new Set(tokenize(text)) as ReadonlySet<string>, 20_000);
 
   return {
-    focusTerms,
-    /** Summed idf of terms: how much of a question they stand for. */
-    weight: (terms: string[]) => terms.reduce((sum, t) => sum + model.idf(t), 0),
-    /** How much of what the question asks about a passage holds, weighting rare terms higher. */
-    support(question: string | string[], passage: string): Support {
-      const q = typeof question === 'string' ? focusTerms(question) : question;
+    terms: model,
+    /** The terms a question is scored on: all but function words, framing ones included at their lower weight. */
+    questionTerms,
+    /** A question's terms with what frames it: its framing words, and the verb of a teller subject. */
+    weigh: (question: string): Asked => ({ terms: questionTerms(question), framed: framedIn(question) }),
+    /** What a question is about: its terms without the framing ones ("paper", "say"); none for "What does the paper say?". */
+    focusTerms: (question: string) => questionTerms(question).filter((t) => !isFraming(t)),
+    /** Whether a term names what a question is about rather than framing it. */
+    isTopic: (t: string, framed: ReadonlySet<string> = NONE) => !isFraming(t) && !framed.has(t),
+    /** Summed weight of terms: how much of a question they stand for. */
+    weight: (terms: readonly string[], framed: ReadonlySet<string> = NONE) => terms.reduce((sum, t) => sum + weightOf(t, framed), 0),
+    /** How much of what the question asks about a passage holds, weighting rare topic terms higher. */
+    support(question: string | readonly string[] | Asked, passage: string): Support {
+      const { terms: q, framed } = typeof question === 'string' ? { terms: questionTerms(question), framed: framedIn(question) } : 'framed' in question ? question : { terms: question, framed: NONE };
       if (!q.length) return { coverage: 0, missing: [] };
       const p = model.termSet(passage);
+      const words = wordsOf(passage);
       let total = 0;
       let covered = 0;
       const missing: string[] = [];
       for (const t of q) {
-        const w = model.idf(t);
+        const w = weightOf(t, framed);
         total += w;
-        if (p.has(t)) covered += w;
-        else missing.push(t);
+        const h = held(t, p, words);
+        covered += w * h;
+        if (h === 0) missing.push(t);
       }
-      return { coverage: covered / total, missing };
+      return { coverage: total ? covered / total : 0, missing };
     },
   };
 }

@@ -13,6 +13,8 @@ export interface TermModel {
   termSet(text: string): ReadonlySet<string>;
   /** Inverse document frequency over the index's chunks; unseen terms get the highest. */
   idf(term: string): number;
+  /** Whether any of the index's chunks holds the term. */
+  seen(term: string): boolean;
   /** Glossary entry ids (`g:...`) mentioned in a text, in order of first mention. */
   entities(text: string): readonly string[];
   entry(id: string): GlossaryEntry | undefined;
@@ -51,6 +53,7 @@ export function createTermModel(glossary: GlossaryEntry[], documents: string[]):
     terms,
     termSet,
     idf,
+    seen: (term) => df.has(term),
     entities,
     entry: (id) => entries.get(id),
   };

@@ -12,3 +12,10 @@ export interface Embedder {
    */
   embed(texts: string[]): Promise<Float32Array[]>;
 }
+
+/**
+ * Whether an embedder's vectors carry meaning (a sentence model's do), so a passage close to a
+ * question in them is evidence even without the question's words; the lexical embedder hashes the
+ * words themselves, and its closeness is no more than word overlap.
+ */
+export const embedsMeaning = (embedder: { name: string }): boolean => embedder.name !== 'lexical';

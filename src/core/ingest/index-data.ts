@@ -1,9 +1,11 @@
 import { createPronounResolver } from '../corpus/pronouns';
 import type { Corpus } from '../corpus/types';
 import type { Embedder } from '../embed/embedder';
+import type { ThesaurusData } from '../text/thesaurus';
 import type { IndexData } from './types';
 import { chunkSource, searchText } from './chunk';
 import { sha256 } from './content-hash';
+import { corpusVocabulary } from './vocabulary';
 
 const EMBED_BATCH = 64;
 
@@ -18,13 +20,15 @@ export interface BuiltIndexData {
 export interface BuildIndexDataOptions {
   /** Vectors already computed for a content hash (a previous build), so only changed chunks are embedded. */
   known?: (hash: string) => Float32Array | undefined;
+  /** Builds the thesaurus shipped with the index from the corpus vocabulary (a runtime reads the lexical resource); none without it. */
+  thesaurus?: (vocabulary: ReadonlySet<string>) => Promise<ThesaurusData>;
 }
 
 /**
  * Chunks, search texts and vectors for a parsed corpus: the runtime-free part of ingest, shared by
  * the Node store (`ensureIndex`) and the Workers snapshot (`scripts/build-worker-index.ts`).
  */
-export async function buildIndexData(corpus: Corpus, embedder: Embedder, { known }: BuildIndexDataOptions = {}): Promise<BuiltIndexData> {
+export async function buildIndexData(corpus: Corpus, embedder: Embedder, { known, thesaurus }: BuildIndexDataOptions = {}): Promise<BuiltIndexData> {
   const sourceById = new Map(corpus.sources.map((s) => [s.id, s]));
   const chunks = corpus.sources.flatMap(chunkSource);
   const resolve = createPronounResolver(corpus.glossary);
@@ -46,5 +50,7 @@ export async function buildIndexData(corpus: Corpus, embedder: Embedder, { known
   }
 
   const info = { name: embedder.name, model: embedder.model, dimension: d };
-  return { data: { embedder: info, sources: corpus.sources, glossary: corpus.glossary, chunks, vectors }, hashes, embedded: todo.length };
+  const data: IndexData = { embedder: info, sources: corpus.sources, glossary: corpus.glossary, chunks, vectors };
+  if (thesaurus) data.thesaurus = await thesaurus(corpusVocabulary(texts, corpus.sources));
+  return { data, hashes, embedded: todo.length };
 }

@@ -3,12 +3,13 @@
  * a Data module). Web-standard only.
  *
  * Layout: "IXS1" | u32 LE JSON byte length | JSON (UTF-8) | zero padding to 4 bytes | Float32 LE vectors.
- * The JSON holds sources, glossary and embedder info; chunks are [source index, offset, length, id]
- * because a chunk's text is always a verbatim slice of its source (see `Chunk`), so storing it
- * twice would double the text. Vectors stay raw Float32 so decoding is a view, not a parse, and
+ * The JSON holds sources, glossary, embedder info and the thesaurus (when built); chunks are
+ * [source index, offset, length, id] because a chunk's text is always a verbatim slice of its
+ * source (see `Chunk`), so storing it twice would double the text. Vectors stay raw Float32 so decoding is a view, not a parse, and
  * retrieval scores match the Node index bit for bit.
  */
 import type { GlossaryEntry, Source } from '../corpus/types';
+import type { ThesaurusData } from '../text/thesaurus';
 import type { EmbedderInfo, IndexData } from './types';
 
 const MAGIC = 'IXS1';
@@ -28,6 +29,8 @@ interface SnapshotJson {
   glossary: GlossaryEntry[];
   chunks: ChunkRow[];
   meta: SnapshotMeta;
+  /** Absent from snapshots built before it existed, or without one. */
+  thesaurus?: ThesaurusData;
 }
 
 export function encodeSnapshot(data: IndexData, meta: SnapshotMeta = {}): Uint8Array {
@@ -40,7 +43,7 @@ export function encodeSnapshot(data: IndexData, meta: SnapshotMeta = {}): Uint8A
     }
     return [i, c.offset, c.text.length, c.id];
   });
-  const body: SnapshotJson = { embedder: data.embedder, sources: data.sources, glossary: data.glossary, chunks, meta };
+  const body: SnapshotJson = { embedder: data.embedder, sources: data.sources, glossary: data.glossary, chunks, meta, thesaurus: data.thesaurus };
   const json = new TextEncoder().encode(JSON.stringify(body));
   const vectorsAt = align4(HEADER_BYTES + json.length);
   const out = new Uint8Array(vectorsAt + data.vectors.byteLength);
@@ -71,7 +74,9 @@ export function decodeSnapshot(input: ArrayBuffer | Uint8Array): { data: IndexDa
   });
   const count = chunks.length * body.embedder.dimension;
   const vectors = readFloats(bytes, align4(HEADER_BYTES + jsonLength), count);
-  return { data: { embedder: body.embedder, sources: body.sources, glossary: body.glossary, chunks, vectors }, meta: body.meta ?? {} };
+  const data: IndexData = { embedder: body.embedder, sources: body.sources, glossary: body.glossary, chunks, vectors };
+  if (body.thesaurus) data.thesaurus = body.thesaurus;
+  return { data, meta: body.meta ?? {} };
 }
 
 const align4 = (n: number) => (n + 3) & ~3;

@@ -1,4 +1,5 @@
 import type { GlossaryEntry, Source } from '../corpus/types';
+import type { ThesaurusData } from '../text/thesaurus';
 
 /** A searchable slice of a source. `text` is verbatim: `source.text.slice(offset, offset + text.length)`. */
 export interface Chunk {
@@ -23,4 +24,6 @@ export interface IndexData {
   chunks: Chunk[];
   /** Unit-length vectors, `chunks.length * embedder.dimension`, row-major. */
   vectors: Float32Array;
+  /** Question words → the corpus words they mean, and framing words; absent from an index built without one. */
+  thesaurus?: ThesaurusData;
 }

@@ -23,6 +23,12 @@ export interface Hit {
   score: number;
   /** Cosine similarity of query and chunk, -1..1: a calibrated signal for "how well does this match". */
   dense: number;
+  /**
+   * How far the chunk's cosine stands above the query's cosine with the average chunk, in standard
+   * deviations: the same scale for every embedder, where raw cosines are not (a sentence model's
+   * unrelated pairs sit near 0.2, a hashing model's near 0).
+   */
+  denseLift: number;
   /** BM25 score of the expanded query. */
   bm25: number;
 }
@@ -44,6 +50,8 @@ const CANDIDATES = 50;
  * at full weight they would drown the words that say what the user actually asked.
  */
 const ALIAS_WEIGHT = 0.3;
+/** Words the thesaurus relates to the query's ("offshoots" → "branches") count at this share of their link's weight. */
+const RELATED_WEIGHT = 0.3;
 
 export class EmbedderMismatchError extends Error {
   override name = 'EmbedderMismatchError';
@@ -67,9 +75,11 @@ export async function retrieve({ query, index, embedder, topK = 8, filter, ranke
   const n = index.chunks.length;
   const scores = new Float32Array(2 * n);
   const dense = index.dense.scores(vector, scores.subarray(0, n));
+  const { mean, spread } = spreadOf(dense);
   const own = tokenize(query);
   const bm25 = index.bm25.score(own, 1, scores.subarray(n));
   if (expansion) index.bm25.score(expansion.tokens.filter((t) => !own.includes(t)), ALIAS_WEIGHT, bm25);
+  expandByMeaning(index, own, bm25);
   const keep = filter ? chunkFilter(index, filter) : undefined;
   const rankings: number[][] = [];
   if (rankers !== 'bm25') rankings.push(selectTopK(dense, CANDIDATES, keep));
@@ -80,8 +90,38 @@ export async function retrieve({ query, index, embedder, topK = 8, filter, ranke
     source: index.chunkSources[i]!,
     score,
     dense: dense[i]!,
+    denseLift: (dense[i]! - mean) / spread,
     bm25: bm25[i]!,
   }));
+}
+
+/** Mean and standard deviation of a query's cosines with every chunk (the deviation never 0). */
+function spreadOf(scores: Float32Array): { mean: number; spread: number } {
+  let sum = 0;
+  let squares = 0;
+  for (let i = 0; i < scores.length; i++) {
+    sum += scores[i]!;
+    squares += scores[i]! * scores[i]!;
+  }
+  const mean = sum / (scores.length || 1);
+  return { mean, spread: Math.sqrt(Math.max(squares / (scores.length || 1) - mean * mean, 0)) || 1 };
+}
+
+/**
+ * Adds to the BM25 scores the corpus words the thesaurus relates to the query's own, each at
+ * RELATED_WEIGHT times its link's weight: a query in other words still finds the passage.
+ */
+function expandByMeaning(index: SearchIndex, own: string[], into: Float32Array): void {
+  const byWeight = new Map<number, string[]>();
+  for (const t of own) {
+    for (const [other, w] of index.lexicon.related(t)) {
+      if (own.includes(other)) continue;
+      const group = byWeight.get(w);
+      if (group) group.push(other);
+      else byWeight.set(w, [other]);
+    }
+  }
+  for (const [w, tokens] of byWeight) index.bm25.score([...new Set(tokens)], RELATED_WEIGHT * w, into);
 }
 
 /** A query's glossary expansion, embedded and tokenised. */

@@ -1,6 +1,7 @@
 import { createAliasExpander } from '../corpus/glossary';
 import { createPronounResolver } from '../corpus/pronouns';
 import type { Source } from '../corpus/types';
+import { createThesaurus, type Thesaurus } from '../text/thesaurus';
 import { tokenize } from '../text/tokenize';
 import { searchText } from '../ingest/chunk';
 import { createBm25, type Bm25 } from './bm25';
@@ -17,6 +18,8 @@ export interface SearchIndex extends IndexData {
   dense: DenseScan;
   /** Other names of the entities a query mentions; one shared array per combination of names used. */
   expandAliases: (query: string) => readonly string[];
+  /** The corpus words each word means (the index's thesaurus), and which words only frame a question. */
+  lexicon: Thesaurus;
 }
 
 export interface SearchIndexOptions {
@@ -43,5 +46,5 @@ export function createSearchIndex(data: IndexData, { dotProduct }: SearchIndexOp
   const bm25 = createBm25(chunks.map((c, i) => tokenize(searchText(c, chunkSources[i]!, resolve))));
   const dense = createDenseScan(vectors, embedder.dimension, dotProduct);
   // dense.vectors may be a copy in WebAssembly memory: the index keeps that one, not both.
-  return { ...data, vectors: dense.vectors, sourceById, chunkSources, bm25, dense, expandAliases: createAliasExpander(data.glossary) };
+  return { ...data, vectors: dense.vectors, sourceById, chunkSources, bm25, dense, expandAliases: createAliasExpander(data.glossary), lexicon: createThesaurus(data.thesaurus) };
 }

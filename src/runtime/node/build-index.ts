@@ -5,9 +5,13 @@ import { readStoredIndex, writeStoredIndex, type StoredIndex } from './vectra-st
 import { sha256 } from '../../core/ingest/content-hash';
 import { buildIndexData } from '../../core/ingest/index-data';
 import { readCorpusFiles } from './read-corpus';
+import { buildWordNetThesaurus } from './wordnet/wordnet-thesaurus';
 
-/** Bump when chunking or search text changes, so existing indexes count as stale. */
-const CHUNKER_VERSION = 'chunker-v2';
+/**
+ * Bump when chunking, search text or what ships with the index changes, so existing indexes count
+ * as stale. v3: the WordNet thesaurus (an index without one is rebuilt, its vectors reused).
+ */
+const CHUNKER_VERSION = 'chunker-v3';
 
 export type Log = (msg: string, fields?: Record<string, unknown>) => void;
 
@@ -55,7 +59,7 @@ async function build(o: IngestOptions & { corpus: Corpus; corpusHash: string; pr
   const d = embedder.dimension;
   const known = new Map<string, Float32Array>();
   previous?.hashes.forEach((h, i) => known.set(h, previous.data.vectors.subarray(i * d, (i + 1) * d)));
-  const { data, hashes, embedded } = await buildIndexData(corpus, embedder, { known: (h) => known.get(h) });
+  const { data, hashes, embedded } = await buildIndexData(corpus, embedder, { known: (h) => known.get(h), thesaurus: buildWordNetThesaurus });
   const stored: StoredIndex = {
     data,
     manifest: { format: 1, embedder: data.embedder, corpusHash: o.corpusHash, builtAt: new Date().toISOString(), glossary: corpus.glossary },

@@ -7,11 +7,13 @@ import { LocalIndex } from 'vectra/lib/LocalIndex.js';
 import type { IndexItem } from 'vectra/lib/types.js';
 import type { GlossaryEntry, Source } from '../../core/corpus/types';
 import type { Chunk, EmbedderInfo, IndexData } from '../../core/ingest/types';
+import type { ThesaurusData } from '../../core/text/thesaurus';
 
 /**
  * The on-disk index. Each build is written to its own folder (a vectra index plus the source
- * records and a manifest); a one-line `CURRENT` file names the live folder and is replaced by
- * rename, which is atomic. A crash at any moment leaves `CURRENT` naming a complete index.
+ * records, the thesaurus when there is one, and a manifest); a one-line `CURRENT` file names the
+ * live folder and is replaced by rename, which is atomic. A crash at any moment leaves `CURRENT`
+ * naming a complete index.
  */
 
 export interface Manifest {
@@ -33,12 +35,14 @@ export interface StoredIndex {
 }
 
 const POINTER = 'CURRENT';
+const THESAURUS = 'thesaurus.json';
 
 export async function readStoredIndex(dataDir: string): Promise<StoredIndex> {
   const name = (await readFile(join(dataDir, POINTER), 'utf8')).trim();
   const dir = join(dataDir, name);
   const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest;
   const sources = JSON.parse(await readFile(join(dir, 'sources.json'), 'utf8')) as Source[];
+  const thesaurus = await readOptionalJson<ThesaurusData>(join(dir, THESAURUS));
   const items = await new LocalIndex<ItemMeta>(dir).listItems();
   const { dimension } = manifest.embedder;
   const vectors = new Float32Array(items.length * dimension);
@@ -51,7 +55,18 @@ export async function readStoredIndex(dataDir: string): Promise<StoredIndex> {
     chunks.push({ id: m.chunkId, sourceId: m.sourceId, offset: m.offset, text: m.text });
     hashes.push(m.hash);
   });
-  return { data: { embedder: manifest.embedder, sources, glossary: manifest.glossary, chunks, vectors }, manifest, hashes };
+  const data: IndexData = { embedder: manifest.embedder, sources, glossary: manifest.glossary, chunks, vectors };
+  if (thesaurus) data.thesaurus = thesaurus;
+  return { data, manifest, hashes };
+}
+
+async function readOptionalJson<T>(file: string): Promise<T | undefined> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as T;
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ENOENT') return undefined;
+    throw err;
+  }
 }
 
 export async function writeStoredIndex(dataDir: string, stored: StoredIndex): Promise<string> {
@@ -72,7 +87,7 @@ export async function writeStoredIndex(dataDir: string, stored: StoredIndex): Pr
   return dir;
 }
 
-/** One build's folder: the vectra index, the source records, and last the manifest. */
+/** One build's folder: the vectra index, the source records, the thesaurus, and last the manifest. */
 async function writeBuild(dir: string, { data, manifest, hashes }: StoredIndex): Promise<void> {
   // No `metadata_config.indexed`: vectra would then write one metadata file per item.
   const config = { version: 1, metadata_config: {} };
@@ -91,6 +106,7 @@ async function writeBuild(dir: string, { data, manifest, hashes }: StoredIndex):
   });
   await writeFile(join(dir, 'index.json'), indexJson({ ...config, items }));
   await writeFile(join(dir, 'sources.json'), JSON.stringify(data.sources));
+  if (data.thesaurus) await writeFile(join(dir, THESAURUS), JSON.stringify(data.thesaurus));
   // The manifest goes last: a folder without one is never complete, whatever else it holds.
   await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
 }

@@ -6,6 +6,7 @@ import { decodeSnapshot, encodeSnapshot } from '../../core/ingest/snapshot';
 import { hashCorpus, type Log } from './build-index';
 import { buildIndexData } from '../../core/ingest/index-data';
 import { readCorpusFiles } from './read-corpus';
+import { buildWordNetThesaurus } from './wordnet/wordnet-thesaurus';
 
 export interface WriteSnapshotOptions {
   corpusDir: string;
@@ -39,7 +40,7 @@ export async function writeSnapshot({ corpusDir, out, embedder, log = () => {} }
   }
   const corpus = loadCorpus(files);
   for (const e of corpus.errors) log('corpus file skipped', { file: e.file, error: e.message });
-  const { data } = await buildIndexData(corpus, embedder);
+  const { data } = await buildIndexData(corpus, embedder, { thesaurus: buildWordNetThesaurus });
   const bytes = encodeSnapshot(data, { corpusHash, builtAt: new Date().toISOString() });
   await mkdir(dirname(out), { recursive: true });
   // Written aside and renamed, so a bundler (or a concurrent build) never sees half a file.

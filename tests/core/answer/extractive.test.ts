@@ -19,7 +19,7 @@ const source = (kind: Source['kind'], text: string): Source => ({
   publisher: null,
   text,
 });
-const hit = (kind: Source['kind'], text: string): Hit => ({ source: source(kind, text), chunk: { id: 'c', sourceId: `${kind}-1`, text, offset: 0 }, score: 1, dense: 1, bm25: 1 });
+const hit = (kind: Source['kind'], text: string): Hit => ({ source: source(kind, text), chunk: { id: 'c', sourceId: `${kind}-1`, text, offset: 0 }, score: 1, dense: 1, denseLift: 0, bm25: 1 });
 
 describe('composeAnswer', () => {
   it('takes linear time dropping a sentence’s or title’s final stops, however long their run', () => {

@@ -38,6 +38,12 @@ describe('index snapshot (the index the Worker bundles)', () => {
     expect(decodeSnapshot(shifted.subarray(1)).data.vectors).toEqual(data.vectors);
   });
 
+  it('carries the thesaurus when the index has one, and decodes an index without one to none', () => {
+    const thesaurus = { source: 'test', links: { globe: [['world', 0.6]] as [string, number][], constructor: [['build', 0.6]] as [string, number][] }, framing: ['paper', 'say'] };
+    expect(decodeSnapshot(encodeSnapshot({ ...data, thesaurus })).data.thesaurus).toEqual(thesaurus);
+    expect(decodeSnapshot(encodeSnapshot(data)).data).not.toHaveProperty('thesaurus');
+  });
+
   it('refuses bytes that are not a snapshot, saying how to make one', () => {
     expect(() => decodeSnapshot(new TextEncoder().encode('{"not":"a snapshot"}'))).toThrow(/npm run build:worker/);
   });

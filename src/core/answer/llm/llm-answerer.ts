@@ -15,6 +15,7 @@ import { createDeadline, isTimeout, type Deadline } from './deadline';
 import { buildPassages } from './passages';
 import { answerMessages, saysNotInSources } from './prompt';
 import { withRetries, type RetryOptions, type RetryPolicy } from './retry';
+import { bySupport } from '../extractive';
 import { createVerifier, verifyStream } from './verify';
 
 /** The extractive answerer, which the LLM one falls back to. */
@@ -80,7 +81,9 @@ export function createLlmAnswerer(deps: LlmAnswererDeps): Answerer {
       const query = await condenseFollowUp({ question, history: request.history, chat, deadline, terms: context.terms, logger });
       // Lists, counts and citation formats come exactly from the metadata; a paraphrase could only lose items.
       if (answerBibliographic(query, bibliography, createCitationList())) return yield* replay(await extractive(query));
-      const passages = buildPassages(await retrieve({ query, index, embedder, topK: TOP_K }), context);
+      // The passage that answers goes first, judged as the extractive answer judges it: a model
+      // reads the top of its prompt most closely.
+      const passages = buildPassages(bySupport(query, await retrieve({ query, index, embedder, topK: TOP_K }), context), context);
       if (!passages.length) return yield* replay(await extractive(query));
 
       const cite = createCitationList();

@@ -41,8 +41,8 @@ export function createVerifier({ passages, support, cite, threshold = MIN_CLAIM_
 
 /** How well the passage's best quote supports the claim, and which quote that is. */
 export function backing(claim: string, passage: Passage, support: SupportScorer): Backing {
-  const byline = new Set(support.focusTerms(passage.byline));
-  const terms = support.focusTerms(claim).filter((t) => !byline.has(t));
+  const byline = new Set(support.questionTerms(passage.byline));
+  const terms = support.questionTerms(claim).filter((t) => !byline.has(t));
   let top: Backing | undefined;
   for (const quote of passage.quotes) {
     const { coverage } = support.support(terms, quote.evidence);

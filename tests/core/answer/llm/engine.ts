@@ -40,5 +40,5 @@ export async function passageOf(sourceId: string, startsWith = ''): Promise<Pass
   const { index, context } = await testEngine();
   const i = index.chunks.findIndex((c) => c.sourceId === sourceId && c.text.startsWith(startsWith));
   if (i < 0) throw new Error(`no chunk of ${sourceId} starts with "${startsWith}"`);
-  return buildPassages([{ chunk: index.chunks[i]!, source: index.chunkSources[i]!, score: 0, dense: 0, bm25: 0 }], context)[0]!;
+  return buildPassages([{ chunk: index.chunks[i]!, source: index.chunkSources[i]!, score: 0, dense: 0, denseLift: 0, bm25: 0 }], context)[0]!;
 }

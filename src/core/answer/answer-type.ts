@@ -1,0 +1,90 @@
+import type { SourceKind } from '../corpus/types';
+import { withoutTrailing } from '../text/scan';
+import type { TermModel } from './terms';
+
+/**
+ * What kind of value a question asks for, when it asks for one: "How many…" a number, "When…" a
+ * date, "In which city…" a place, "Who…" a name, "What does X conclude…" what a work found. A
+ * passage on the question's topic that holds no such value does not answer it: "The attack in Iran
+ * from January 3" is about the attack but names no city.
+ */
+export type AnswerType = 'quantity' | 'date' | 'place' | 'name' | 'findings';
+
+const QUANTITY = /\bhow (?:many|much)\b|\bnumber of\b|\bdeath toll\b|\bcasualt(?:y|ies)\b|\bfigures?\b/i;
+const DATE = /^\W*when\b|\b(?:what|which) (?:year|date|month|day)\b/i;
+const PLACE = /^\W*where\b|\b(?:what|which) (?:[\p{L}-]+ )?(?:city|cities|towns?|villages?|provinces?|countries|country|regions?|places?|locations?|areas?)\b/iu;
+/** "Who…" (not "whose", not "who wrote", which the bibliography answers first), "which officials", "the name of". */
+const NAME = /^\W*(?:(?:and|so|but)\W+)?who\b|\b(?:what|which) (?:[\p{L}-]+ )?(?:officials?|leaders?|commanders?|persons?|people|individuals?|men|women|groups?|organi[sz]ations?)\b|\bname of\b|\bwho (?:is|was|are|were) (?:the )?(?:leader|head|commander|spokesman|emir)\b/iu;
+/** What a work concluded, found or quoted: a title states a topic, none of these. */
+const FINDINGS = /\b(?:conclude[sd]?|conclusions?|findings?|finds?|found|quoted?|quotes|interview(?:s|ed)?)\b/i;
+
+/** The kind of value the question asks for; undefined when it asks for an explanation, a description or a yes/no. */
+export function askedType(question: string): AnswerType | undefined {
+  if (QUANTITY.test(question)) return 'quantity';
+  if (DATE.test(question)) return 'date';
+  if (PLACE.test(question)) return 'place';
+  if (FINDINGS.test(question)) return 'findings';
+  if (NAME.test(question)) return 'name';
+  return undefined;
+}
+
+export interface TypedPassage {
+  kind: SourceKind;
+  /** The evidence text: a sentence, or a reference's title with its metadata. */
+  text: string;
+  /** A reference's title alone, without its year and outlet (which are no quantity, no date of an event, and no answer's place). */
+  title?: string;
+}
+
+/**
+ * Whether a passage holds a value of the asked type that the question does not already give: a
+ * number other than a year, a year or a month, an entity of the glossary or a capitalised name
+ * within a sentence, or (for findings) a sentence rather than a title.
+ */
+export function holdsAnswer(type: AnswerType, question: string, passage: TypedPassage, terms: TermModel): boolean {
+  const prose = passage.kind === 'abstract' || passage.kind === 'document';
+  switch (type) {
+    case 'quantity':
+      return newValues(quantitiesIn(prose ? passage.text : (passage.title ?? passage.text)), quantitiesIn(question));
+    case 'date':
+      // A reference's year dates the work, not what its title reports.
+      return newValues(datesIn(prose ? passage.text : (passage.title ?? passage.text)), datesIn(question));
+    case 'findings':
+      return prose;
+    case 'place':
+    case 'name': {
+      const asked = new Set(terms.entities(question));
+      const kinds = type === 'place' ? PLACES : NAMED;
+      const named = (e: string) => !asked.has(e) && kinds.has(terms.entry(e)?.kind ?? '');
+      if (terms.entities(prose ? passage.text : (passage.title ?? passage.text)).some(named)) return true;
+      return prose && namesIn(passage.text).some((n) => !mentions(question, n));
+    }
+  }
+}
+
+/** Glossary kinds that name something ("Kabul", "the Taliban", "CSIS"); "term" and "synonym" entries are ordinary words ("danger"). */
+const NAMED: ReadonlySet<string> = new Set(['place', 'group', 'institute', 'outlet']);
+const PLACES: ReadonlySet<string> = new Set(['place']);
+
+const newValues = (found: string[], given: string[]) => found.some((v) => !given.includes(v));
+
+const NUMBER = /\d+(?:[.,]\d+)*|\b(?:dozens?|hundreds?|thousands?|millions?)\b/gi;
+/** A four-digit year is a date, not a count: "How many fled?" is not answered by "(2019)". */
+const YEAR_LIKE = /^(?:19|20)\d\d$/;
+const quantitiesIn = (text: string) => (text.match(NUMBER) ?? []).map((n) => n.toLowerCase()).filter((n) => !YEAR_LIKE.test(n));
+
+const DATE_VALUE = /\b(?:19|20)\d\d\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b(?: \d{1,2}\b)?/gi;
+const datesIn = (text: string) => (text.match(DATE_VALUE) ?? []).map((d) => d.toLowerCase());
+
+/** Capitalised words inside a sentence (not its first word): the names it gives. */
+const namesIn = (sentence: string) =>
+  sentence
+    .split(' ')
+    .slice(1)
+    .map((w) => withoutTrailing(w, NOT_WORD))
+    .filter((w) => CAPITALISED.test(w));
+const NOT_WORD = /[^\p{L}\p{N}]/u;
+/** A word that opens with a capital, after any opening quote or bracket. */
+const CAPITALISED = /^[^\p{L}\p{N}]?\p{Lu}/u;
+/** "Iranian" mentions "Iran": a name counts as given when a word of the question starts with it. */
+const mentions = (question: string, name: string) => question.toLowerCase().split(/[^\p{L}\p{N}-]+/u).some((w) => w.startsWith(name.toLowerCase()));
