@@ -18,13 +18,23 @@ const NAME = /^\W*(?:(?:and|so|but)\W+)?who\b|\b(?:what|which) (?:[\p{L}-]+ )?(?
 /** What a work concluded, found or quoted: a title states a topic, none of these. */
 const FINDINGS = /\b(?:conclude[sd]?|conclusions?|findings?|finds?|found|quoted?|quotes|interview(?:s|ed)?)\b/i;
 
-/** The kind of value the question asks for; undefined when it asks for an explanation, a description or a yes/no. */
-export function askedType(question: string): AnswerType | undefined {
+/** "Which political party", "what university": the two words after the question word, either of which may be the noun asked for. */
+const WHICH_NOUN = /\b(?:which|what)\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?/iu;
+
+/**
+ * The kind of value the question asks for; undefined when it asks for an explanation, a
+ * description or a yes/no. `kindOf` tells which nouns name people, places or organisations (the
+ * thesaurus's `kindOf`), so "which university" asks for a name as "which officials" does.
+ */
+export function askedType(question: string, kindOf: (word: string) => 'person' | 'place' | 'organization' | undefined = () => undefined): AnswerType | undefined {
   if (QUANTITY.test(question)) return 'quantity';
   if (DATE.test(question)) return 'date';
   if (PLACE.test(question)) return 'place';
   if (FINDINGS.test(question)) return 'findings';
   if (NAME.test(question)) return 'name';
+  const which = WHICH_NOUN.exec(question);
+  const kind = which && [which[1], which[2]].map((w) => (w ? kindOf(w) : undefined)).find(Boolean);
+  if (kind) return kind === 'place' ? 'place' : 'name';
   return undefined;
 }
 
@@ -66,12 +76,18 @@ export function holdsAnswer(type: AnswerType, question: string, passage: TypedPa
 const NAMED: ReadonlySet<string> = new Set(['place', 'group', 'institute', 'outlet']);
 const PLACES: ReadonlySet<string> = new Set(['place']);
 
+/** The glossary entities a text names that are names (places, groups, institutes, outlets), not ordinary words. */
+export const namedEntities = (text: string, terms: TermModel) => terms.entities(text).filter((e) => NAMED.has(terms.entry(e)?.kind ?? ''));
+
 const newValues = (found: string[], given: string[]) => found.some((v) => !given.includes(v));
 
 const NUMBER = /\d+(?:[.,]\d+)*|\b(?:dozens?|hundreds?|thousands?|millions?)\b/gi;
 /** A four-digit year is a date, not a count: "How many fled?" is not answered by "(2019)". */
 const YEAR_LIKE = /^(?:19|20)\d\d$/;
 const quantitiesIn = (text: string) => (text.match(NUMBER) ?? []).map((n) => n.toLowerCase()).filter((n) => !YEAR_LIKE.test(n));
+
+/** Every number (years included) and number word a text states, lowercased: what a claim must not add to its source. */
+export const valuesIn = (text: string) => (text.match(NUMBER) ?? []).map((n) => n.toLowerCase());
 
 const DATE_VALUE = /\b(?:19|20)\d\d\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b(?: \d{1,2}\b)?/gi;
 const datesIn = (text: string) => (text.match(DATE_VALUE) ?? []).map((d) => d.toLowerCase());

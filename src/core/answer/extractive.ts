@@ -62,7 +62,7 @@ const quotedProse = (hits: Hit[]) => hits.filter((h) => h.source.kind === 'abstr
  */
 function scoreHits(question: string, asked: Asked, hits: Hit[], { support, evidence, semantic }: PassageContext): Scored[] {
   const focus = asked.terms;
-  const type = askedType(question);
+  const type = askedType(question, support.kindOf);
   return hits.map((hit) => {
     const text = evidence(hit);
     // "How many died?" is not answered by a passage on the deaths that gives no number.
@@ -70,8 +70,9 @@ function scoreHits(question: string, asked: Asked, hits: Hit[], { support, evide
     if (type && !holdsAnswer(type, question, typed, support.terms)) return { hit, coverage: 0, missing: focus };
     const { coverage, missing } = support.support(asked, text);
     // A value ("how many", "when", "who") answers only about exactly what was asked: a passage that
-    // lacks a topic word the corpus uses elsewhere ("checkpoint") gives the value of something else.
-    if (type && missing.some((t) => support.terms.seen(t) && support.isTopic(t, asked.framed))) return { hit, coverage: 0, missing };
+    // lacks a topic word the sources speak to elsewhere ("checkpoint", "leads") gives the value of
+    // something else. A word they have no word for at all ("Levant") cannot tell passages apart.
+    if (type && missing.some((t) => support.speaksTo(t) && support.isTopic(t, asked.framed))) return { hit, coverage: 0, missing };
     return { hit, coverage: semantic ? Math.max(coverage, meaningCoverage(hit)) : coverage, missing };
   });
 }

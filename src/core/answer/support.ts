@@ -16,8 +16,14 @@ const FUNCTION_WORDS = 'please anything something everything much many despite y
  */
 const FRAMING_WEIGHT = 0.2;
 
+/**
+ * Links weaker than this (two steps through WordNet: "lead" → "cause") find passages for retrieval
+ * but are no evidence that a passage says what the question asks.
+ */
+const MIN_LINK = 0.6;
+
 /** Relations that support the question through other words count at their thesaurus weight, never as much as the word itself. */
-type Links = Pick<Thesaurus, 'related' | 'isFraming'>;
+type Links = Pick<Thesaurus, 'related' | 'isFraming' | 'kindOf'>;
 
 export interface Support {
   /** Share of the question's weighted terms that the passage contains, 0..1; a related word counts at its link's weight. */
@@ -32,7 +38,7 @@ export interface Asked {
   framed: ReadonlySet<string>;
 }
 
-const NO_LINKS: Links = { related: () => [], isFraming: () => false };
+const NO_LINKS: Links = { related: () => [], isFraming: () => false, kindOf: () => undefined };
 const NONE: ReadonlySet<string> = new Set();
 
 /**
@@ -80,7 +86,7 @@ export function createSupportScorer(model: TermModel, thesaurus: Links = NO_LINK
   const held = (t: string, passage: ReadonlySet<string>, words: ReadonlySet<string>) => {
     if (passage.has(t)) return 1;
     let best = 0;
-    for (const [other, w] of thesaurus.related(t)) if (w > best && passage.has(other)) best = w;
+    for (const [other, w] of thesaurus.related(t)) if (w > best && w >= MIN_LINK && passage.has(other)) best = w;
     return best;
   };
   const wordsOf = memoize((text: string) => new Set(tokenize(text)) as ReadonlySet<string>, 20_000);
@@ -93,6 +99,13 @@ export function createSupportScorer(model: TermModel, thesaurus: Links = NO_LINK
     weigh: (question: string): Asked => ({ terms: questionTerms(question), framed: framedIn(question) }),
     /** What a question is about: its terms without the framing ones ("paper", "say"); none for "What does the paper say?". */
     focusTerms: (question: string) => questionTerms(question).filter((t) => !isFraming(t)),
+    /** Whether the corpus has the term, or a word the thesaurus relates to it: whether the sources can speak to it at all. */
+    speaksTo: (t: string) => model.seen(t) || thesaurus.related(t).length > 0,
+    /** The kind of name a word asks for ("which city": a place), by its stem. */
+    kindOf: (word: string) => {
+      const [t] = tokenize(word);
+      return t === undefined ? undefined : thesaurus.kindOf(t);
+    },
     /** Whether a term names what a question is about rather than framing it. */
     isTopic: (t: string, framed: ReadonlySet<string> = NONE) => !isFraming(t) && !framed.has(t),
     /** Summed weight of terms: how much of a question they stand for. */

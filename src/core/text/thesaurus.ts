@@ -12,6 +12,15 @@ export interface ThesaurusData {
   links: Record<string, [string, number][]>;
   /** Stems that frame a question rather than name what it is about, sorted. */
   framing: string[];
+  /** Common nouns whose answer is a name, by kind ("official", "city", "party"); absent in indexes built before it. */
+  kinds?: NounKinds;
+}
+
+/** Stems of common nouns, sorted, by the kind of name that answers "which …?". */
+export interface NounKinds {
+  person: string[];
+  place: string[];
+  organization: string[];
 }
 
 export interface Thesaurus {
@@ -19,6 +28,8 @@ export interface Thesaurus {
   related(stem: string): readonly (readonly [string, number])[];
   /** Whether a stem frames a question ("say", "paper", "discuss") rather than naming its topic. */
   isFraming(stem: string): boolean;
+  /** The kind of name a noun asks for ("which city" a place), or undefined when it names no such kind. */
+  kindOf(stem: string): keyof NounKinds | undefined;
   /** How many stems reach at least one corpus stem. */
   readonly size: number;
 }
@@ -37,9 +48,12 @@ export function createThesaurus(data?: ThesaurusData): Thesaurus {
     if (kept.length > 0) links.set(stem, Object.freeze(kept));
   }
   const framing = new Set(data?.framing ?? []);
+  const kinds = new Map<string, keyof NounKinds>();
+  for (const kind of ['person', 'place', 'organization'] as const) for (const stem of data?.kinds?.[kind] ?? []) kinds.set(stem, kind);
   return {
     related: (stem) => links.get(stem) ?? NONE,
     isFraming: (stem) => framing.has(stem),
+    kindOf: (stem) => kinds.get(stem),
     size: links.size,
   };
 }

@@ -9,9 +9,10 @@ import { buildWordNetThesaurus } from './wordnet/wordnet-thesaurus';
 
 /**
  * Bump when chunking, search text or what ships with the index changes, so existing indexes count
- * as stale. v3: the WordNet thesaurus (an index without one is rebuilt, its vectors reused).
+ * as stale. v3: the WordNet thesaurus (an index without one is rebuilt, its vectors reused); v4: its
+ * noun kinds; v5: no links to named people.
  */
-const CHUNKER_VERSION = 'chunker-v3';
+const CHUNKER_VERSION = 'chunker-v5';
 
 export type Log = (msg: string, fields?: Record<string, unknown>) => void;
 

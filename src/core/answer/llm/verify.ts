@@ -1,4 +1,5 @@
 import { trailingRunStart } from '../../text/scan';
+import { namedEntities, valuesIn } from '../answer-type';
 import type { CitationList } from '../citations';
 import type { SupportScorer } from '../support';
 import type { Passage, Quotable } from './passages';
@@ -14,9 +15,13 @@ export const MIN_CLAIM_SUPPORT = 0.45;
 const MIN_SHARE = 0.2;
 
 export interface Backing {
+  claim: string;
   passage: Passage;
   quote: Quotable;
+  /** The claim's support by the quote: its share of the claim's terms, 0 when the claim states a number or a name the quote does not give. */
   coverage: number;
+  /** The share of the claim's terms alone, for a claim that several passages support together. */
+  share: number;
   terms: string[];
 }
 
@@ -45,9 +50,10 @@ export function backing(claim: string, passage: Passage, support: SupportScorer)
   const terms = support.questionTerms(claim).filter((t) => !byline.has(t));
   let top: Backing | undefined;
   for (const quote of passage.quotes) {
-    const { coverage } = support.support(terms, quote.evidence);
+    const share = support.support(terms, quote.evidence).coverage;
+    const coverage = holdsSpecifics(claim, `${quote.evidence} ${passage.byline}`, support) ? share : 0;
     // Ties go to the shorter quote: a title over the whole entry, one sentence over a longer one.
-    if (!top || coverage > top.coverage || (coverage === top.coverage && quote.quote.length < top.quote.quote.length)) top = { passage, quote, coverage, terms };
+    if (!top || coverage > top.coverage || (coverage === top.coverage && quote.quote.length < top.quote.quote.length)) top = { claim, passage, quote, coverage, share, terms };
   }
   return top!;
 }
@@ -59,11 +65,23 @@ export function backing(claim: string, passage: Passage, support: SupportScorer)
 function backed(cited: Backing[], support: SupportScorer, threshold: number): Backing[] {
   const alone = cited.filter((b) => b.coverage >= threshold);
   if (alone.length || cited.length < 2) return alone;
-  const together = cited.filter((b) => b.coverage >= MIN_SHARE);
+  const together = cited.filter((b) => b.share >= MIN_SHARE);
   if (together.length < 2) return [];
   // Every cited source may be named without support, so only what no byline covers is checked.
   const terms = together[0]!.terms.filter((t) => together.every((b) => b.terms.includes(t)));
-  return support.support(terms, together.map((b) => b.quote.evidence).join(' ')).coverage >= threshold ? together : [];
+  const evidence = together.map((b) => `${b.quote.evidence} ${b.passage.byline}`).join(' ');
+  return holdsSpecifics(together[0]!.claim, evidence, support) && support.support(terms, evidence).coverage >= threshold ? together : [];
+}
+
+/**
+ * Whether the evidence gives every number and every named entity the claim states: "killed 54"
+ * or "6,000 fighters" is the model's, not the source's, however well the other words match.
+ */
+function holdsSpecifics(claim: string, evidence: string, support: SupportScorer): boolean {
+  const given = valuesIn(evidence);
+  if (valuesIn(claim).some((v) => !given.includes(v))) return false;
+  const named = namedEntities(evidence, support.terms);
+  return namedEntities(claim, support.terms).every((e) => named.includes(e));
 }
 
 /** Markers go where the extractive answers put them: before the sentence's final stop. */

@@ -1,5 +1,5 @@
 import { stemLemma, type Reading } from './lemma-stems';
-import type { Synset, WordNet } from './parse-wordnet';
+import { LEXICOGRAPHER_FILES, type Synset, type WordNet } from './parse-wordnet';
 
 /** Only a word's most frequent senses (index.* lists them first) link: its rare ones would join words it hardly ever means. */
 const SENSES_CONSIDERED = 3;
@@ -79,7 +79,7 @@ export function corpusLinks({ wordnet, vocabulary, readings }: CorpusLinkInput):
     for (const { pos, lemma } of readings.get(c) ?? []) {
       for (const [rank, id] of wordnet.senses(pos, lemma).entries()) {
         const synset = wordnet.synset(id);
-        if (!synset) continue;
+        if (!synset || namesSomeoneElse(synset)) continue;
         if (rank >= SENSES_CONSIDERED) {
           for (const word of synset.words) {
             const q = word.toLowerCase();
@@ -108,6 +108,14 @@ export function corpusLinks({ wordnet, vocabulary, readings }: CorpusLinkInput):
     [...best.keys()].sort().map((q) => [q, [...best.get(q)!].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_LINKS)]),
   );
 }
+
+const LOCATION = LEXICOGRAPHER_FILES.indexOf('noun.location');
+/**
+ * A named instance other than a place ("Jackson" the president, "Johnson" the lexicographer): the
+ * corpus's "Jackson" is an author or an institute, so "leader" must not reach it. A named place
+ * is the place itself ("countries" reaches "Afghanistan").
+ */
+const namesSomeoneElse = (synset: Synset) => synset.lexFile !== LOCATION && synset.pointers.some((p) => p.symbol === '@i');
 
 /** The nodes reached from `start` by the steps of `path`, in order. */
 function walk(wordnet: WordNet, start: Node, path: string): Node[] {

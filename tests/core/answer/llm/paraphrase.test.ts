@@ -132,10 +132,11 @@ const CASES: Case[] = [
 ];
 
 /**
- * Sentences the verifier should drop but, at the time of writing, keeps. `it.fails`: each passes
- * while the gap is open and fails once the scorer closes it; then move it into CASES.
+ * Near misses: sentences that share most of their words with the passage they cite, and still
+ * say what it does not (another number, a leader and a killing through loose links, the other
+ * Kabul attack). Each is dropped.
  */
-const KNOWN_GAPS: Case[] = [
+const NEAR_MISSES: Case[] = [
   {
     spec: 'a fighter count the source does not give (6,000 where it says 4,000) is dropped',
     question: 'Is there Islamic State propaganda aimed at Tajiks?',
@@ -243,8 +244,8 @@ describe('an answer in the model\'s own words', () => {
   });
 });
 
-describe('known gaps: unsupported paraphrases the verifier still keeps', () => {
-  it.fails.each(KNOWN_GAPS)('$spec', async (c) => {
+describe('near misses: a sentence close to its passage in words that says what the passage does not', () => {
+  it.each(NEAR_MISSES)('$spec', async (c) => {
     const response = await answered(c);
     const why = await coverages(c.reply);
     for (const l of c.reply.filter((l) => !l.kept)) expect(response.answer, why).not.toContain(l.says);
