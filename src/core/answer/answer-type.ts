@@ -1,5 +1,6 @@
 import type { SourceKind } from '../corpus/types';
 import { withoutTrailing } from '../text/scan';
+import { isStopword } from '../text/tokenize';
 import type { TermModel } from './terms';
 
 /**
@@ -33,9 +34,20 @@ export function askedType(question: string, kindOf: (word: string) => 'person' |
   if (FINDINGS.test(question)) return 'findings';
   if (NAME.test(question)) return 'name';
   const which = WHICH_NOUN.exec(question);
-  const kind = which && [which[1], which[2]].map((w) => (w ? kindOf(w) : undefined)).find(Boolean);
+  // "What about borders?", "What does…": no noun follows the question word.
+  const kind = which && !AUXILIARY.test(which[1]!) && !isStopword(which[1]!.toLowerCase()) ? [which[1], which[2]].map((w) => (w ? kindOf(w) : undefined)).find(Boolean) : undefined;
   if (kind) return kind === 'place' ? 'place' : 'name';
   return undefined;
+}
+
+/** "Who currently leads ISIS-K?": the verb a "who" asks the doer of, after an adverb of time; none after an auxiliary ("who is…"). */
+const WHO_DOES = /^\W*(?:(?:and|so|but)\W+)?who\s+(?:(?:currently|now|still|today|actually|really|first)\s+)?([\p{L}-]+)/iu;
+const AUXILIARY = /^(?:is|are|was|were|am|be|been|do|does|did|has|have|had|will|would|can|could|should|shall|may|might|must)$/i;
+
+/** The verb whose doer a "who" question asks for ("leads" in "Who leads ISKP?"): a passage that answers names the doer of that, so it holds the verb. */
+export function askedDoing(question: string): string | undefined {
+  const verb = WHO_DOES.exec(question)?.[1];
+  return verb && !AUXILIARY.test(verb) ? verb : undefined;
 }
 
 export interface TypedPassage {

@@ -3,7 +3,7 @@ import type { SearchIndex } from '../search/search-index';
 import type { Logger } from '../log';
 import { retrieve } from '../search/retrieve';
 import { abstentionText, type AbstainReason } from './abstain';
-import { answerAboutEarlierWork, answerAmongEarlierWorks, answerBibliographic } from './bibliographic';
+import { answerAboutEarlierWork, answerAmongEarlierWorks, answerBibliographic, withoutAttribution } from './bibliographic';
 import { createCitationList, type CitationList } from './citations';
 import { createAnswerContext, type AnswerContext } from './context';
 import { answerFromPassages } from './extractive';
@@ -53,7 +53,7 @@ export function createAnswerer({ index, embedder, logger, context = createAnswer
     // A passage planted in an added document to steer the bot (an instruction to it, forged prompt
     // markup) is never quoted: the answer would relay it in the bot's own voice.
     const hits = (await retrieve({ query, index, embedder, topK: TOP_K })).filter((h) => !context.planted(h.chunk));
-    const text = answerFromPassages(query, hits, context, cite);
+    const text = answerFromPassages(withoutAttribution(query, bibliography), hits, context, cite);
     return text ? answered(query, text, cite) : abstain(query, 'unsupported');
   }
 

@@ -75,6 +75,12 @@ const NAMING = /\b(titled|called|named)\b/i;
 const ABOUT_A_WORK = /\b(publish|published|publication|written|wrote|write|authored|edited|editors?|article|report|piece|story|paper|study|book|chapter|title|titled|called|brief|explainer|snapshot|reference|source|work)\b/i;
 
 
+/**
+ * The question without the words that cite the paper as the teller of its content ("according to
+ * the paper", "does Tassev say"): what is left is what the passages must hold.
+ */
+export const withoutAttribution = (question: string, ctx: BibliographyContext): string => question.replace(catalogueOf(ctx).attribution, ' ');
+
 /** Answers a question about the bibliography from the metadata; undefined when it asks about the content. */
 export function answerBibliographic(asked: string, ctx: BibliographyContext, cite: CitationList): string | undefined {
   const catalogue = catalogueOf(ctx);

@@ -2,7 +2,7 @@ import type { Source } from '../corpus/types';
 import type { Chunk } from '../ingest/types';
 import type { Hit } from '../search/retrieve';
 import { withoutTrailing } from '../text/scan';
-import { askedType, holdsAnswer } from './answer-type';
+import { askedDoing, askedType, holdsAnswer } from './answer-type';
 import { authorYear, quoted, titleQuote, type CitationList } from './citations';
 import type { Asked, SupportScorer } from './support';
 import { contentVerdict, withVerdict } from './yes-no';
@@ -14,6 +14,8 @@ const RELATIVE_TO_BEST = 0.75;
 const MAX_SENTENCES = 3;
 const MAX_REFERENCES = 3;
 
+/** The verb a "who" asks about must be in the passage, or a synonym or derived form of it: a looser link is another act. */
+const SAME_ACT = 0.7;
 /** A question that no single passage covers may be covered by two or three together. */
 const MIN_PART = 0.3;
 const MIN_GAIN = 0.15;
@@ -63,6 +65,8 @@ const quotedProse = (hits: Hit[]) => hits.filter((h) => h.source.kind === 'abstr
 function scoreHits(question: string, asked: Asked, hits: Hit[], { support, evidence, semantic }: PassageContext): Scored[] {
   const focus = asked.terms;
   const type = askedType(question, support.kindOf);
+  const doing = askedDoing(question);
+  const doingTerms = doing ? support.questionTerms(doing) : [];
   return hits.map((hit) => {
     const text = evidence(hit);
     // "How many died?" is not answered by a passage on the deaths that gives no number.
@@ -70,9 +74,10 @@ function scoreHits(question: string, asked: Asked, hits: Hit[], { support, evide
     if (type && !holdsAnswer(type, question, typed, support.terms)) return { hit, coverage: 0, missing: focus };
     const { coverage, missing } = support.support(asked, text);
     // A value ("how many", "when", "who") answers only about exactly what was asked: a passage that
-    // lacks a topic word the sources speak to elsewhere ("checkpoint", "leads") gives the value of
-    // something else. A word they have no word for at all ("Levant") cannot tell passages apart.
-    if (type && missing.some((t) => support.speaksTo(t) && support.isTopic(t, asked.framed))) return { hit, coverage: 0, missing };
+    // lacks a topic word the corpus uses elsewhere ("checkpoint") gives the value of something else.
+    if (type && missing.some((t) => support.terms.seen(t) && support.isTopic(t, asked.framed))) return { hit, coverage: 0, missing };
+    // "Who leads ISKP?" is answered by a passage that says who leads it, not by one about ISKP.
+    if (doingTerms.length && support.support(doingTerms, text).coverage < SAME_ACT) return { hit, coverage: 0, missing };
     return { hit, coverage: semantic ? Math.max(coverage, meaningCoverage(hit)) : coverage, missing };
   });
 }

@@ -8,13 +8,19 @@ import type { TermModel } from './terms';
  * evidence either way. Framing words ("say", "paper", "discuss") are not listed here: the
  * thesaurus tells them from topic words, from its lexical resource.
  */
-const FUNCTION_WORDS = 'please anything something everything much many despite yes';
+const FUNCTION_WORDS =
+  'please anything something everything much many despite yes ' +
+  // Pro-verbs: "When did the attack happen?" asks when the attack was; the verb adds no evidence.
+  'happen happens happened occur occurs occurred';
 
 /**
- * What a framing word ("What does the paper say about X?") weighs beside a topic word of the same
- * rarity: a passage that holds it is a little closer, one that lacks it loses little.
+ * What a framing word ("What does the paper say about X?") weighs when the question also names a
+ * topic: nothing, for a passage neither gains by holding "says" nor loses by lacking "paper". A
+ * question of framing words alone ("What does the author recommend?") is scored on them in full.
  */
-const FRAMING_WEIGHT = 0.2;
+const FRAMING_WEIGHT = 0;
+/** "Take place", the pro-verb in two words. */
+const TAKE_PLACE = /\b(?:take|takes|took|taken|taking) place\b/gi;
 
 /**
  * Links weaker than this (two steps through WordNet: "lead" → "cause") find passages for retrieval
@@ -46,7 +52,7 @@ const NONE: ReadonlySet<string> = new Set();
  * subject is the paper, its author or a text frames the question as "say" does, whatever the verb.
  * The auxiliary, an optional determiner, the subject, then the verb.
  */
-const TELLER_VERB = /\b(?:does|did|do|has|have|will|would|can)\s+(?:(?:the|this|that|its|his|her|their)\s+)?([\p{L}’'-]+)\s+([\p{L}-]+)/giu;
+const TELLER_VERB = /\b(?:does|did|do|has|have|is|are|was|were|will|would|can)\s+(?:(?:the|this|that|its|his|her|their)\s+)?([\p{L}’'-]+)\s+([\p{L}-]+)/giu;
 
 /**
  * Scores how much of what a question asks about a passage holds: each of the question's terms
@@ -59,7 +65,7 @@ export function createSupportScorer(model: TermModel, thesaurus: Links = NO_LINK
   // "What does Tassev argue?": the paper's author, named, frames the question as "the paper" does.
   const named = new Set(tellers.flatMap((name) => model.terms(name)));
   const isFraming = (t: string) => named.has(t) || thesaurus.isFraming(t);
-  const questionTerms = (question: string) => [...new Set(model.terms(question))].filter((t) => !functionWords.has(t));
+  const questionTerms = (question: string) => [...new Set(model.terms(question.replace(TAKE_PLACE, ' ')))].filter((t) => !functionWords.has(t));
   /** The verbs of a question whose subject is a teller ("does the author zoom"). */
   const framedIn = (question: string): ReadonlySet<string> => {
     let framed: Set<string> | undefined;
@@ -77,19 +83,27 @@ export function createSupportScorer(model: TermModel, thesaurus: Links = NO_LINK
     if (w === undefined) weights.set(t, (w = model.idf(t) * (isFraming(t) ? FRAMING_WEIGHT : 1)));
     return w;
   };
+  /** A question's weights: framing ones count only when nothing else does. */
+  const weighed = (terms: readonly string[], framed: ReadonlySet<string>) => {
+    const ws = terms.map((t) => weightOf(t, framed));
+    return ws.some((w) => w > 0) ? ws : terms.map((t) => model.idf(t));
+  };
   /**
    * How far a passage holds a term: 1 for the term itself, a link's weight for a related word,
-   * else 0. Related words are looked up among the passage's words as written too, so a name the
-   * glossary folds into one entity ("Central Asia") still offers its words ("Asia") to the
-   * thesaurus; the question's own words are not ("state" is not in "Islamic State").
+   * else 0. A link that reaches a name the glossary folds into an entity ("countries" reaches
+   * "afghanistan") is looked up as that entity.
    */
-  const held = (t: string, passage: ReadonlySet<string>, words: ReadonlySet<string>) => {
+  const held = (t: string, passage: ReadonlySet<string>) => {
     if (passage.has(t)) return 1;
     let best = 0;
-    for (const [other, w] of thesaurus.related(t)) if (w > best && w >= MIN_LINK && passage.has(other)) best = w;
+    for (const [other, w] of thesaurus.related(t)) if (w > best && w >= MIN_LINK && (passage.has(other) || passage.has(entityNamed(other)))) best = w;
     return best;
   };
-  const wordsOf = memoize((text: string) => new Set(tokenize(text)) as ReadonlySet<string>, 20_000);
+  /** The entity a one-word name stands for ("afghanistan" → the glossary's Afghanistan), for links that reach a name. */
+  const entityNamed = memoize((stem: string) => {
+    const [only, ...rest] = model.terms(stem);
+    return only !== undefined && rest.length === 0 && only !== stem ? only : '';
+  }, 20_000);
 
   return {
     terms: model,
@@ -109,20 +123,20 @@ export function createSupportScorer(model: TermModel, thesaurus: Links = NO_LINK
     /** Whether a term names what a question is about rather than framing it. */
     isTopic: (t: string, framed: ReadonlySet<string> = NONE) => !isFraming(t) && !framed.has(t),
     /** Summed weight of terms: how much of a question they stand for. */
-    weight: (terms: readonly string[], framed: ReadonlySet<string> = NONE) => terms.reduce((sum, t) => sum + weightOf(t, framed), 0),
+    weight: (terms: readonly string[], framed: ReadonlySet<string> = NONE) => weighed(terms, framed).reduce((sum, w) => sum + w, 0),
     /** How much of what the question asks about a passage holds, weighting rare topic terms higher. */
     support(question: string | readonly string[] | Asked, passage: string): Support {
       const { terms: q, framed } = typeof question === 'string' ? { terms: questionTerms(question), framed: framedIn(question) } : 'framed' in question ? question : { terms: question, framed: NONE };
       if (!q.length) return { coverage: 0, missing: [] };
       const p = model.termSet(passage);
-      const words = wordsOf(passage);
       let total = 0;
       let covered = 0;
       const missing: string[] = [];
-      for (const t of q) {
-        const w = weightOf(t, framed);
+      const ws = weighed(q, framed);
+      for (const [i, t] of q.entries()) {
+        const w = ws[i]!;
         total += w;
-        const h = held(t, p, words);
+        const h = held(t, p);
         covered += w * h;
         if (h === 0) missing.push(t);
       }
