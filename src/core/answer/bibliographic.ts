@@ -48,7 +48,7 @@ const YEAR = /\b(?:19|20)\d{2}\b/g;
 /** "Does the paper cite…", "Is Ashraf among the references?": about what the bibliography holds, not one work's record. */
 const HOLDS = /\b(cite|cites|cited|include|includes|included|list|lists|listed|among)\b/i;
 /** "Did Hamming write…", "Was it published…": the verbs of a yes/no question about who made a work. */
-const AUTHORSHIP = /\b(write|wrote|written|author|authored|edit|edited|publish|published)\b/i;
+const AUTHORSHIP = /\b(write|wrote|written|author|authored|edit|edited|publish|published|released|come out|came out)\b/i;
 /** "Who…", "When…", "In which journal…", "What pages…": a question that asks a field of a work rather than which works there are. */
 const FIELD_QUESTION =
   /^\W*(?:(?:and|so|but|also|ok|okay)\W+)?(?:who|when|where|(?:in|on) (?:which|what)|(?:which|what)(?:'s|’s| is| was| are| were)? (?:the )?(?:year|date|issue|volume|number|pages?|publisher|journal|outlet|editors?|authors?|title))\b/i;
@@ -72,7 +72,7 @@ const VOLUME_AS_WORK = /\bwho\b[^?]*\bvolume\b|\bedited volume\b/i;
 const IN_TITLE = /\bin (?:the|their|its|a) (?:titles?|headlines?)\b|\b(?:titles?|headlines?) (?:that )?(?:mention|mentions|include|includes|contain|contains|with)\b/i;
 /** "The article titled Prison Break": naming a work, not asking its title, when another field is asked. */
 const NAMING = /\b(titled|called|named)\b/i;
-const ABOUT_A_WORK = /\b(publish|published|publication|written|wrote|write|authored|edited|editors?|article|report|piece|story|paper|study|book|chapter|title|titled|called|brief|explainer|snapshot|reference|source|work)\b/i;
+const ABOUT_A_WORK = /\b(publish|published|publication|released|come out|came out|written|wrote|write|authored|edited|editors?|article|report|piece|story|paper|study|book|chapter|title|titled|called|brief|explainer|snapshot|reference|source|work)\b/i;
 
 
 /**
@@ -88,7 +88,9 @@ export function answerBibliographic(asked: string, ctx: BibliographyContext, cit
   const question = asked.replace(catalogue.attribution, ' ');
   // Most questions are not about the bibliography, and their wording says so: settled here by one
   // pattern, before the question meets the dozen below and every work's authors and outlets.
-  if (!MENTIONS_BIBLIOGRAPHY.test(question) && !catalogue.citesPaperAuthor.test(question)) return undefined;
+  // "Is Eggink's snapshot from 2024?": a yes/no question with a year may check a work's record.
+  const checksYear = isYesNoQuestion(question) && new RegExp(YEAR.source).test(question);
+  if (!MENTIONS_BIBLIOGRAPHY.test(question) && !catalogue.citesPaperAuthor.test(question) && !checksYear) return undefined;
   const fields = askedFields(question);
   const extremes = OLDEST.test(question) || NEWEST.test(question);
   const listing = !(fields.length && FIELD_QUESTION.test(question) && !extremes) && (LISTING.test(question) || extremes);
