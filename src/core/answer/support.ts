@@ -113,6 +113,8 @@ export function createSupportScorer(model: TermModel, thesaurus: Links = NO_LINK
     weigh: (question: string): Asked => ({ terms: questionTerms(question), framed: framedIn(question) }),
     /** What a question is about: its terms without the framing ones ("paper", "say"); none for "What does the paper say?". */
     focusTerms: (question: string) => questionTerms(question).filter((t) => !isFraming(t)),
+    /** How far a set of terms holds a term: 1 for the term, a link's weight for a related one, 0 for neither. */
+    holds: held,
     /** Whether the corpus has the term, or a word the thesaurus relates to it: whether the sources can speak to it at all. */
     speaksTo: (t: string) => model.seen(t) || thesaurus.related(t).length > 0,
     /** The kind of name a word asks for ("which city": a place), by its stem. */

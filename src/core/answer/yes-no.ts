@@ -69,11 +69,12 @@ export function contentVerdict(question: string, sentences: string[], support: S
   const asked = negatedTerms(claim, support);
   const verdicts = new Set<Verdict>();
   for (const sentence of sentences) {
-    const missing = new Set(support.support(terms, sentence).missing);
-    const present = terms.filter((t) => !missing.has(t));
+    const said = support.terms.termSet(sentence);
+    const present = terms.filter((t) => support.holds(t, said) > 0);
+    // "Acknowledge" is negated by "not recognized": a term counts as negated when its word, or the word that holds it, is.
     const negated = negatedTerms(sentence, support);
-    if (present.some((t) => asked.has(t) !== negated.has(t))) verdicts.add('no');
-    else if (!missing.size) verdicts.add('yes');
+    if (present.some((t) => asked.has(t) !== support.holds(t, negated) > 0)) verdicts.add('no');
+    else if (present.length === terms.length) verdicts.add('yes');
   }
   return verdicts.size === 1 ? [...verdicts][0] : undefined;
 }

@@ -5,7 +5,7 @@ import type { ThesaurusData } from '../text/thesaurus';
 import type { IndexData } from './types';
 import { chunkSource, searchText } from './chunk';
 import { sha256 } from './content-hash';
-import { corpusVocabulary } from './vocabulary';
+import { corpusVocabulary, corpusWords } from './vocabulary';
 
 const EMBED_BATCH = 64;
 
@@ -21,7 +21,7 @@ export interface BuildIndexDataOptions {
   /** Vectors already computed for a content hash (a previous build), so only changed chunks are embedded. */
   known?: (hash: string) => Float32Array | undefined;
   /** Builds the thesaurus shipped with the index from the corpus vocabulary (a runtime reads the lexical resource); none without it. */
-  thesaurus?: (vocabulary: ReadonlySet<string>) => Promise<ThesaurusData>;
+  thesaurus?: (vocabulary: ReadonlySet<string>, words: ReadonlySet<string>) => Promise<ThesaurusData>;
 }
 
 /**
@@ -51,6 +51,6 @@ export async function buildIndexData(corpus: Corpus, embedder: Embedder, { known
 
   const info = { name: embedder.name, model: embedder.model, dimension: d };
   const data: IndexData = { embedder: info, sources: corpus.sources, glossary: corpus.glossary, chunks, vectors };
-  if (thesaurus) data.thesaurus = await thesaurus(corpusVocabulary(texts, corpus.sources));
+  if (thesaurus) data.thesaurus = await thesaurus(corpusVocabulary(texts, corpus.sources), corpusWords(texts, corpus.sources));
   return { data, hashes, embedded: todo.length };
 }

@@ -60,10 +60,12 @@ export interface CorpusLinkInput {
   vocabulary: ReadonlySet<string>;
   /** Every stem's WordNet readings (see `indexStems`). */
   readings: ReadonlyMap<string, readonly Reading[]>;
+  /** The corpus's words as written: a corpus stem is read only as the lemmas of these ("state", not "static"). */
+  words?: ReadonlySet<string>;
 }
 
 /** Question stem → corpus stems it reaches through WordNet, strongest first, at most `MAX_LINKS` each. */
-export function corpusLinks({ wordnet, vocabulary, readings }: CorpusLinkInput): Record<string, [string, number][]> {
+export function corpusLinks({ wordnet, vocabulary, readings, words }: CorpusLinkInput): Record<string, [string, number][]> {
   const best = new Map<string, Map<string, number>>();
   const link = (q: string, c: string, weight: number) => {
     let targets = best.get(q);
@@ -77,6 +79,7 @@ export function corpusLinks({ wordnet, vocabulary, readings }: CorpusLinkInput):
 
   for (const c of [...vocabulary].sort()) {
     for (const { pos, lemma } of readings.get(c) ?? []) {
+      if (words && !inflectedIn(lemma, words)) continue;
       for (const [rank, id] of wordnet.senses(pos, lemma).entries()) {
         const synset = wordnet.synset(id);
         if (!synset || namesSomeoneElse(synset)) continue;
@@ -107,6 +110,14 @@ export function corpusLinks({ wordnet, vocabulary, readings }: CorpusLinkInput):
   return Object.fromEntries(
     [...best.keys()].sort().map((q) => [q, [...best.get(q)!].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_LINKS)]),
   );
+}
+
+/** Whether the corpus writes the lemma, or a regular inflection of it ("states", "defeated", "reorganizing"). */
+function inflectedIn(lemma: string, words: ReadonlySet<string>): boolean {
+  const stemOf = lemma.endsWith('e') ? lemma.slice(0, -1) : lemma;
+  const yStem = lemma.endsWith('y') ? `${lemma.slice(0, -1)}i` : lemma;
+  const doubled = lemma + lemma.slice(-1);
+  return [lemma, `${lemma}s`, `${lemma}es`, `${lemma}ed`, `${lemma}d`, `${lemma}ing`, `${stemOf}ing`, `${yStem}es`, `${yStem}ed`, `${doubled}ed`, `${doubled}ing`].some((w) => words.has(w));
 }
 
 const LOCATION = LEXICOGRAPHER_FILES.indexOf('noun.location');
