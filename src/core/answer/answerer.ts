@@ -40,7 +40,7 @@ export function createAnswerer({ index, embedder, logger, context = createAnswer
     if (isOffTask(question)) return abstain(query, 'off_task');
     if (isSmallTalk(question)) return abstain(query, 'small_talk');
     const cite = createCitationList();
-    const topic = overviewTopic(query, context.support.focusTerms);
+    const topic = overviewTopic(withoutAttribution(query, bibliography), context.support.focusTerms);
     const overview = topic && answerOverview(context, cite, topic);
     if (overview) return answered(query, overview, cite);
     // "Who published it?" after a question about one reference asks of that reference, by its

@@ -17,8 +17,9 @@ const REQUEST_VERB =
 /** Nouns that name a summary, singular or plural: "a rundown", "the gist", "TL;DR", "the bottom line", "what I need to know". */
 const REQUEST_NOUN =
   /\b(?:summar(?:y|ies)|overviews?|rundowns?|gist|synops[ei]s|recaps?|briefings?|outlines?|highlights|takeaways?|lowdown|nutshell|tl;? ?dr|bottom line|(?:key|main) points?|need to know)\b/i;
-/** Words that say how long, broad or selective the summary should be ("a brief overview", "key takeaways"), not what it is about. */
-const REQUEST_SCOPE = /\b(?:brief(?:ly)?|quick(?:ly)?|short|general|overall|broad|basic|concise|simple|high-level|executive|key|main)\b/gi;
+/** Words that say how long, broad or selective the summary should be ("a brief overview", "key takeaways", "in a few sentences", "with five minutes"), not what it is about. */
+const REQUEST_SCOPE =
+  /\b(?:brief(?:ly)?|quick(?:ly)?|short|general|overall|broad|basic|concise|simple|high-level|executive|key|main)\b|\b(?:in|with|under|within) (?:a |an )?(?:few|couple of|one|two|three|four|five|ten|\d+) (?:sentences?|words?|lines?|paragraphs?|bullets?|bullet points?|points?|minutes?|seconds?)\b/gi;
 /** "Who wrote an overview of…", "Which reference summarises…": a question about a summary, not a request for one. */
 const ABOUT_A_SUMMARY = /^\s*(?:which|who|whom|whose|when|where)\b/i;
 /** Every request word of a question, to leave what the summary should be about. */
@@ -80,7 +81,10 @@ export function answerOverview(ctx: AnswerContext, cite: CitationList, topic: re
   const abstract = abstractHits(ctx);
   const usual = closest(abstract, ctx.support.focusTerms(paper.title), ctx, ANY);
   if (!topic.length) return usual.length ? composeAnswer(usual, ctx, cite) : undefined;
-  const lead = closest(abstract, topic, ctx, MIN_SUPPORT);
+  // "The gist of Tassev's piece on the Khorasan branch": of what a request names, what the
+  // abstract holds is the topic; the rest ("piece", "five minutes") is how it was asked.
+  const held = topic.filter((t) => abstract.some((hit) => ctx.support.holds(t, ctx.terms.termSet(ctx.evidence(hit))) > 0));
+  const lead = closest(abstract, held.length ? held : topic, ctx, MIN_SUPPORT);
   if (!lead.length) return undefined;
   const first = composeAnswer(lead, ctx, cite);
   const rest = usual.filter((hit) => !lead.includes(hit));
