@@ -79,7 +79,10 @@ const ABOUT_A_WORK = /\b(publish|published|publication|released|come out|came ou
  * The question without the words that cite the paper as the teller of its content ("according to
  * the paper", "does Tassev say"): what is left is what the passages must hold.
  */
-export const withoutAttribution = (question: string, ctx: BibliographyContext): string => question.replace(catalogueOf(ctx).attribution, ' ');
+export const withoutAttribution = (question: string, ctx: BibliographyContext): string =>
+  // "Does the abstract say ISIS is a state?" keeps its "Does": it is still a yes/no question.
+  question.replace(catalogueOf(ctx).attribution, (phrase) => ` ${LEADING_AUXILIARY.exec(phrase)?.[0] ?? ''} `);
+const LEADING_AUXILIARY = /^(?:does|did|do)\b/i;
 
 /** Answers a question about the bibliography from the metadata; undefined when it asks about the content. */
 export function answerBibliographic(asked: string, ctx: BibliographyContext, cite: CitationList): string | undefined {

@@ -24,11 +24,12 @@ export interface AnswerContext extends PassageContext {
 }
 
 /**
- * How a question names the paper as the teller of what it asks ("what does the author argue…"),
- * besides its authors' names: words the thesaurus cannot count as framing because the stemmer
- * joins them to content words ("author" and "authorities", "argue" and "argument").
+ * How a question names the paper as the teller of what it asks ("what does the author argue…",
+ * "Tassev's piece"), besides its authors' names: words the thesaurus cannot count as framing
+ * because the stemmer joins them to content words ("author" and "authorities", "argue" and
+ * "argument", "piece" and "pieces" of a whole).
  */
-const SELF_REFERENCE = 'author abstract argue argues argued write writes wrote written';
+const SELF_REFERENCE = 'author abstract piece argue argues argued write writes wrote written';
 
 export function createAnswerContext(index: SearchIndex): AnswerContext {
   const resolve = remembered(createPronounResolver(index.glossary));

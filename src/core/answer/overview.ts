@@ -81,10 +81,11 @@ export function answerOverview(ctx: AnswerContext, cite: CitationList, topic: re
   const abstract = abstractHits(ctx);
   const usual = closest(abstract, ctx.support.focusTerms(paper.title), ctx, ANY);
   if (!topic.length) return usual.length ? composeAnswer(usual, ctx, cite) : undefined;
-  // "The gist of Tassev's piece on the Khorasan branch": of what a request names, what the
-  // abstract holds is the topic; the rest ("piece", "five minutes") is how it was asked.
-  const held = topic.filter((t) => abstract.some((hit) => ctx.support.holds(t, ctx.terms.termSet(ctx.evidence(hit))) > 0));
-  const lead = closest(abstract, held.length ? held : topic, ctx, MIN_SUPPORT);
+  // "The gist of the journalist's piece on the Khorasan branch": a word the sources use but the
+  // abstract does not ("journal") names no topic of a summary of the abstract. A word the sources
+  // never use ("Brief me on ISKP's finances") stays, and leaves nothing to summarise.
+  const inAbstract = (t: string) => abstract.some((hit) => ctx.support.holds(t, ctx.terms.termSet(ctx.evidence(hit))) > 0);
+  const lead = closest(abstract, topic.filter((t) => inAbstract(t) || !ctx.support.speaksTo(t)), ctx, MIN_SUPPORT);
   if (!lead.length) return undefined;
   const first = composeAnswer(lead, ctx, cite);
   const rest = usual.filter((hit) => !lead.includes(hit));

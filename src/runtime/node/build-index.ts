@@ -11,9 +11,10 @@ import { buildWordNetThesaurus } from './wordnet/wordnet-thesaurus';
  * Bump when chunking, search text or what ships with the index changes, so existing indexes count
  * as stale. v3: the WordNet thesaurus (an index without one is rebuilt, its vectors reused); v4: its
  * noun kinds; v5: no links to named people; v6: perception verbs
- * no longer frame; v7: corpus stems read as the corpus's own words.
+ * no longer frame; v7: corpus stems read as the corpus's own words; v8: only named people unlinked; v9: rare verbs frame
+ * nothing.
  */
-const CHUNKER_VERSION = 'chunker-v7';
+const CHUNKER_VERSION = 'chunker-v9';
 
 export type Log = (msg: string, fields?: Record<string, unknown>) => void;
 

@@ -2,8 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { asksForBriefing, asksForOverview, overviewTopic } from '../../../src/core/answer/overview';
 import { createSupportScorer } from '../../../src/core/answer/support';
 import { createTermModel } from '../../../src/core/answer/terms';
+import { createThesaurus } from '../../../src/core/text/thesaurus';
+import { tokenize } from '../../../src/core/text/tokenize';
 
-const { focusTerms } = createSupportScorer(createTermModel([], ['ISIS is not functioning anymore as a state.', 'Although it is now reorganizing, it still presents a danger.']));
+// The framing words come from the index's thesaurus (WordNet at ingest); these are the ones the questions below use.
+const framing = ['give', 'tell', 'paper', 'abstract', 'say', 'article'].flatMap((w) => tokenize(w));
+const { focusTerms } = createSupportScorer(
+  createTermModel([], ['ISIS is not functioning anymore as a state.', 'Although it is now reorganizing, it still presents a danger.']),
+  createThesaurus({ source: 'test', links: {}, framing }),
+);
 
 describe('asksForOverview', () => {
   it('takes requests for the gist of the paper, however they are put', () => {

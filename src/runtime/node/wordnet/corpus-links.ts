@@ -120,13 +120,13 @@ function inflectedIn(lemma: string, words: ReadonlySet<string>): boolean {
   return [lemma, `${lemma}s`, `${lemma}es`, `${lemma}ed`, `${lemma}d`, `${lemma}ing`, `${stemOf}ing`, `${yStem}es`, `${yStem}ed`, `${doubled}ed`, `${doubled}ing`].some((w) => words.has(w));
 }
 
-const LOCATION = LEXICOGRAPHER_FILES.indexOf('noun.location');
+const PERSON = LEXICOGRAPHER_FILES.indexOf('noun.person');
 /**
- * A named instance other than a place ("Jackson" the president, "Johnson" the lexicographer): the
- * corpus's "Jackson" is an author or an institute, so "leader" must not reach it. A named place
- * is the place itself ("countries" reaches "Afghanistan").
+ * A named person ("Jackson" the president, "Johnson" the lexicographer): the corpus's "Jackson" is
+ * an author or an institute, so "leader" must not reach it. Named places and things are what they
+ * name ("countries" reaches "Afghanistan", "globe" the world).
  */
-const namesSomeoneElse = (synset: Synset) => synset.lexFile !== LOCATION && synset.pointers.some((p) => p.symbol === '@i');
+const namesSomeoneElse = (synset: Synset) => synset.lexFile === PERSON && synset.pointers.some((p) => p.symbol === '@i');
 
 /** The nodes reached from `start` by the steps of `path`, in order. */
 function walk(wordnet: WordNet, start: Node, path: string): Node[] {

@@ -7,6 +7,11 @@ import { LEXICOGRAPHER_FILES, type Synset, type WordNet } from './parse-wordnet'
  */
 const FRAMING_VERB_FILES: ReadonlySet<number> = new Set(['verb.cognition', 'verb.communication'].map((f) => LEXICOGRAPHER_FILES.indexOf(f)));
 /**
+ * A question frames itself in common verbs (say 2,000+ tags in WordNet's concordance, cite 22); a
+ * rarely used verb of thought is a title's word ("The Enduring Duel": endure, 16).
+ */
+const FRAMING_VERB_TAGS = 20;
+/**
  * Light verbs (make, take, give, get, have...) are the polysemous and frequent ones. Polysemy alone
  * also catches "kill" (15 senses) and "strike" (22), which are what this corpus is about; they are
  * much rarer in WordNet's tagged texts (105 and 78 tags against make's 1612).
@@ -51,7 +56,8 @@ export function framingStems(wordnet: WordNet, readings: ReadonlyMap<string, rea
 
   for (const lemma of wordnet.lemmas('v')) {
     const light = wordnet.senses('v', lemma).length >= LIGHT_VERB_SENSES && wordnet.tagCount('v', lemma) >= LIGHT_VERB_TAGS;
-    if (light || framedBy('v', lemma, 1, (s) => FRAMING_VERB_FILES.has(s.lexFile))) framing.add(`v:${lemma}`);
+    const telling = wordnet.tagCount('v', lemma) >= FRAMING_VERB_TAGS && framedBy('v', lemma, 1, (s) => FRAMING_VERB_FILES.has(s.lexFile));
+    if (light || telling) framing.add(`v:${lemma}`);
   }
   // Named writers and speakers (instances) are topics, not framing: only kinds are followed down.
   const texts = new Set(below(wordnet, rootsOf(wordnet), Infinity).map((s) => s.id));

