@@ -5,9 +5,14 @@
  * one tuned on), holdout.json and sealed.json (never tuned on; see scripts/lib/evaluate.ts).
  * Flags: `--json` prints the full report; `--verbose` lists every case; `--failures` lists the
  * held-out sets' failed cases too; `--llm` evaluates the LLM answerer configured by
- * OPENAI_BASE_URL / OPENAI_API_KEY / LLM_MODEL (see docs/llm.md).
+ * OPENAI_BASE_URL / OPENAI_API_KEY / LLM_MODEL (see docs/llm.md); `--tiny` (`npm run eval:tiny`)
+ * evaluates with the transformers embedder on the generated tiny model (scripts/make-tiny-model.ts,
+ * written to MODEL_DIR or a temp folder), its index built in DATA_DIR or a temp folder, never .data:
+ * it exercises the semantic support path end to end, its vectors meaning nothing.
  */
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createAnswerContext } from '../src/core/answer/context';
 import { createAnswerer } from '../src/core/answer/answerer';
 import { llmConfigured, parseConfig } from '../src/config';
@@ -18,7 +23,7 @@ import { runCli } from './lib/cli';
 
 const args = new Set(process.argv.slice(2));
 await runCli(async () => {
-  const config = parseConfig({ EMBEDDER: 'lexical', ...process.env });
+  const config = parseConfig(args.has('--tiny') ? await tinyModelEnv() : { EMBEDDER: 'lexical', ...process.env });
   const logger = createLogger({ level: 'warn', write: (line) => console.error(line) });
   const llm = args.has('--llm');
   if (llm && !llmConfigured(config)) {
@@ -72,3 +77,13 @@ await runCli(async () => {
     if (args.has('--verbose')) for (const r of answers.results) console.log(`\n[${r.id}] ${r.response.query}\n${r.response.answer}`);
   }
 });
+
+/** The environment for `--tiny`: the tiny model generated (cheap when already there) and a data folder apart from the default index. */
+async function tinyModelEnv(): Promise<Record<string, string | undefined>> {
+  // Imported lazily: it pulls in onnx-proto, which plain runs do not need.
+  const { makeTinyModel, TINY_MODEL_NAME } = await import('./make-tiny-model');
+  const modelDir = process.env.MODEL_DIR ?? join(tmpdir(), 'iskp-tiny-model');
+  await makeTinyModel(modelDir);
+  const dataDir = process.env.DATA_DIR ?? join(tmpdir(), 'iskp-tiny-data');
+  return { ...process.env, EMBEDDER: 'transformers', EMBEDDING_MODEL: TINY_MODEL_NAME, MODEL_DIR: modelDir, DATA_DIR: dataDir };
+}

@@ -9,7 +9,7 @@ import type { TermModel } from './terms';
  * passage on the question's topic that holds no such value does not answer it: "The attack in Iran
  * from January 3" is about the attack but names no city.
  */
-export type AnswerType = 'quantity' | 'date' | 'place' | 'name' | 'findings';
+export type AnswerType = 'quantity' | 'date' | 'place' | 'name' | 'institution' | 'findings';
 
 const QUANTITY = /\bhow (?:many|much)\b|\bnumber of\b|\bdeath toll\b|\bcasualt(?:y|ies)\b|\bfigures?\b/i;
 const DATE = /^\W*when\b|\b(?:what|which) (?:year|date|month|day)\b/i;
@@ -21,6 +21,19 @@ const FINDINGS = /\b(?:conclude[sd]?|conclusions?|findings?|finds?|found|quoted?
 
 /** "Which political party", "what university": the two words after the question word, either of which may be the noun asked for. */
 const WHICH_NOUN = /\b(?:which|what)\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?/iu;
+
+/**
+ * "Which countries…", "which political party…": the noun that names the kind of answer, when a
+ * "which" or "what" asks for a place, a name or an institution. The answer is an instance of it, so
+ * a passage need not hold the noun itself: "Afghanistan and Pakistan" answer "which countries".
+ */
+export function slotNoun(question: string, kindOf: (word: string) => 'person' | 'place' | 'organization' | undefined = () => undefined): string | undefined {
+  const which = WHICH_NOUN.exec(question);
+  if (!which || AUXILIARY.test(which[1]!) || isStopword(which[1]!.toLowerCase())) return undefined;
+  return [which[1], which[2]].find((w) => w !== undefined && (kindOf(w) !== undefined || SLOT_NOUNS.test(w)));
+}
+/** The nouns of PLACE and NAME: they name the kind of answer too. */
+const SLOT_NOUNS = /^(?:city|cities|towns?|villages?|provinces?|countries|country|regions?|places?|locations?|areas?|officials?|leaders?|commanders?|persons?|people|individuals?|men|women|groups?|organi[sz]ations?)$/i;
 
 /**
  * The kind of value the question asks for; undefined when it asks for an explanation, a
@@ -36,7 +49,7 @@ export function askedType(question: string, kindOf: (word: string) => 'person' |
   const which = WHICH_NOUN.exec(question);
   // "What about borders?", "What does…": no noun follows the question word.
   const kind = which && !AUXILIARY.test(which[1]!) && !isStopword(which[1]!.toLowerCase()) ? [which[1], which[2]].map((w) => (w ? kindOf(w) : undefined)).find(Boolean) : undefined;
-  if (kind) return kind === 'place' ? 'place' : 'name';
+  if (kind) return kind === 'place' ? 'place' : kind === 'organization' ? 'institution' : 'name';
   return undefined;
 }
 
@@ -74,12 +87,14 @@ export function holdsAnswer(type: AnswerType, question: string, passage: TypedPa
     case 'findings':
       return prose;
     case 'place':
+    case 'institution':
     case 'name': {
       const asked = new Set(terms.entities(question));
-      const kinds = type === 'place' ? PLACES : NAMED;
+      const kinds = type === 'place' ? PLACES : type === 'institution' ? INSTITUTIONS : NAMED;
       const named = (e: string) => !asked.has(e) && kinds.has(terms.entry(e)?.kind ?? '');
       if (terms.entities(prose ? passage.text : (passage.title ?? passage.text)).some(named)) return true;
-      return prose && namesIn(passage.text).some((n) => !mentions(question, n));
+      // A capitalised word may be a person's name, which the glossary does not list; a place or an institution it does.
+      return type === 'name' && prose && namesIn(passage.text).some((n) => !mentions(question, n));
     }
   }
 }
@@ -87,9 +102,18 @@ export function holdsAnswer(type: AnswerType, question: string, passage: TypedPa
 /** Glossary kinds that name something ("Kabul", "the Taliban", "CSIS"); "term" and "synonym" entries are ordinary words ("danger"). */
 const NAMED: ReadonlySet<string> = new Set(['place', 'group', 'institute', 'outlet']);
 const PLACES: ReadonlySet<string> = new Set(['place']);
+/** "Which university", "which party": an institution or an outlet, not an armed group or a place. */
+const INSTITUTIONS: ReadonlySet<string> = new Set(['institute', 'outlet']);
 
 /** The glossary entities a text names that are names (places, groups, institutes, outlets), not ordinary words. */
 export const namedEntities = (text: string, terms: TermModel) => terms.entities(text).filter((e) => NAMED.has(terms.entry(e)?.kind ?? ''));
+
+/** How many names of the asked kind a passage gives that the question does not ("Central Asia", "Afghanistan", "Pakistan"). */
+export function namesGiven(type: AnswerType, question: string, passage: TypedPassage, terms: TermModel): number {
+  const asked = new Set(terms.entities(question));
+  const kinds = type === 'place' ? PLACES : type === 'institution' ? INSTITUTIONS : NAMED;
+  return new Set(terms.entities(passage.text).filter((e) => !asked.has(e) && kinds.has(terms.entry(e)?.kind ?? ''))).size;
+}
 
 const newValues = (found: string[], given: string[]) => found.some((v) => !given.includes(v));
 

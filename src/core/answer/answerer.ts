@@ -9,7 +9,7 @@ import { createAnswerContext, type AnswerContext } from './context';
 import { answerFromPassages } from './extractive';
 import { resolveFollowUp } from './follow-up';
 import { isOffTask, isSmallTalk } from './intent';
-import { answerOverview, overviewTopic } from './overview';
+import { abstractHits, answerOverview, overviewTopic } from './overview';
 import { prepareRequest } from './prepare-request';
 import type { Answerer, AnswerEvent, AskRequest, AskResponse } from './types';
 
@@ -33,6 +33,7 @@ export type Draft = Omit<AskResponse, 'followUps'>;
  */
 export function createAnswerer({ index, embedder, logger, context = createAnswerContext(index) }: AnswererDeps): Answerer & { draft(request: AskRequest): Promise<Draft>; suggestions(): Promise<string[]> } {
   const bibliography = { sources: index.sources, terms: context.terms, support: context.support };
+  const paperAbstract = abstractHits(context);
 
   async function draft(request: AskRequest): Promise<Draft> {
     const { question, history } = prepareRequest(request, logger);
@@ -52,7 +53,11 @@ export function createAnswerer({ index, embedder, logger, context = createAnswer
     if (bib) return answered(query, bib, cite);
     // A passage planted in an added document to steer the bot (an instruction to it, forged prompt
     // markup) is never quoted: the answer would relay it in the bot's own voice.
-    const hits = (await retrieve({ query, index, embedder, topK: TOP_K })).filter((h) => !context.planted(h.chunk));
+    const retrieved = await retrieve({ query, index, embedder, topK: TOP_K });
+    // The abstract is the paper's own word on everything it covers, and short: every sentence of it
+    // is weighed, retrieved or not ("Which countries does the author zoom in on?" shares no word with its answer).
+    const seen = new Set(retrieved.map((h) => h.chunk.id));
+    const hits = [...retrieved, ...paperAbstract.filter((h) => !seen.has(h.chunk.id))].filter((h) => !context.planted(h.chunk));
     const text = answerFromPassages(withoutAttribution(query, bibliography), hits, context, cite);
     return text ? answered(query, text, cite) : abstain(query, 'unsupported');
   }

@@ -2,7 +2,7 @@ import type { Source } from '../corpus/types';
 import type { Chunk } from '../ingest/types';
 import type { Hit } from '../search/retrieve';
 import { withoutTrailing } from '../text/scan';
-import { askedDoing, askedType, holdsAnswer } from './answer-type';
+import { askedDoing, askedType, holdsAnswer, namesGiven, slotNoun } from './answer-type';
 import { authorYear, quoted, titleQuote, type CitationList } from './citations';
 import type { Asked, SupportScorer } from './support';
 import { contentVerdict, withVerdict } from './yes-no';
@@ -14,6 +14,8 @@ const RELATIVE_TO_BEST = 0.75;
 const MAX_SENTENCES = 3;
 const MAX_REFERENCES = 3;
 
+/** Each value a passage gives for a "which countries" question adds this to its support, from MIN_SUPPORT: three make it whole. */
+const VALUE_WEIGHT = 0.15;
 /** The verb a "who" asks about must be in the passage, or a synonym or derived form of it: a looser link is another act. */
 const SAME_ACT = 0.7;
 /** A question that no single passage covers may be covered by two or three together. */
@@ -63,10 +65,25 @@ const quotedProse = (hits: Hit[]) => hits.filter((h) => h.source.kind === 'abstr
  * vectors carry meaning; 0 when the question asks for a value (a number, a date, a name) it lacks.
  */
 function scoreHits(question: string, asked: Asked, hits: Hit[], { support, evidence, semantic }: PassageContext): Scored[] {
-  const focus = asked.terms;
   const type = askedType(question, support.kindOf);
   const doing = askedDoing(question);
   const doingTerms = doing ? support.questionTerms(doing) : [];
+  // "Which countries does the author zoom in on?": with the slot noun ("countries") set aside, a
+  // question may name no topic at all; then it asks which values the paper's own text gives.
+  const slot = type ? slotNoun(question, support.kindOf) : undefined;
+  const slotTerms = new Set(slot ? support.questionTerms(slot) : []);
+  const topic = asked.terms.filter((t) => !slotTerms.has(t) && support.isTopic(t, asked.framed));
+  if (type && slot && !topic.length) {
+    return hits.map((hit) => {
+      const own = hit.source.kind === 'abstract' || hit.source.kind === 'document';
+      const typed = { kind: hit.source.kind, text: evidence(hit) };
+      // The passage that names the most such values leads ("Central Asia, Afghanistan and Pakistan").
+      const values = own && holdsAnswer(type, question, typed, support.terms) ? Math.max(1, namesGiven(type, question, typed, support.terms)) : 0;
+      return { hit, coverage: values ? Math.min(1, MIN_SUPPORT + VALUE_WEIGHT * values) : 0, missing: [] };
+    });
+  }
+  if (slotTerms.size) asked = { terms: asked.terms.filter((t) => !slotTerms.has(t)), framed: asked.framed };
+  const focus = asked.terms;
   return hits.map((hit) => {
     const text = evidence(hit);
     // "How many died?" is not answered by a passage on the deaths that gives no number.

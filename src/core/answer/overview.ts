@@ -48,7 +48,7 @@ export function overviewTopic(question: string, focusTerms: (text: string) => re
 }
 
 /** The abstract's sentences as hits, in the author's order. */
-function abstractHits(ctx: AnswerContext): Hit[] {
+export function abstractHits(ctx: Pick<AnswerContext, 'index'>): Hit[] {
   return ctx.index.chunks.flatMap((chunk, i) => {
     const source: Source = ctx.index.chunkSources[i]!;
     return source.kind === 'abstract' ? [{ chunk, source, score: 0, dense: 0, denseLift: 0, bm25: 0 }] : [];

@@ -79,7 +79,7 @@ export function corpusLinks({ wordnet, vocabulary, readings, words }: CorpusLink
 
   for (const c of [...vocabulary].sort()) {
     for (const { pos, lemma } of readings.get(c) ?? []) {
-      if (words && !inflectedIn(lemma, words)) continue;
+      if (words && !writtenIn(lemma, words)) continue;
       for (const [rank, id] of wordnet.senses(pos, lemma).entries()) {
         const synset = wordnet.synset(id);
         if (!synset || namesSomeoneElse(synset)) continue;
@@ -112,12 +112,15 @@ export function corpusLinks({ wordnet, vocabulary, readings, words }: CorpusLink
   );
 }
 
-/** Whether the corpus writes the lemma, or a regular inflection of it ("states", "defeated", "reorganizing"). */
-function inflectedIn(lemma: string, words: ReadonlySet<string>): boolean {
-  const stemOf = lemma.endsWith('e') ? lemma.slice(0, -1) : lemma;
-  const yStem = lemma.endsWith('y') ? `${lemma.slice(0, -1)}i` : lemma;
-  const doubled = lemma + lemma.slice(-1);
-  return [lemma, `${lemma}s`, `${lemma}es`, `${lemma}ed`, `${lemma}d`, `${lemma}ing`, `${stemOf}ing`, `${yStem}es`, `${yStem}ed`, `${doubled}ed`, `${doubled}ing`].some((w) => words.has(w));
+/**
+ * Whether the corpus writes the lemma or a form of it: a corpus word that starts with the lemma,
+ * less a final "e" or "y" ("states", "reorganizing", "territorialities", "countries"). "States"
+ * does not start with "static", so the stem "stat" is not read as "static".
+ */
+function writtenIn(lemma: string, words: ReadonlySet<string>): boolean {
+  const base = lemma.endsWith('e') || lemma.endsWith('y') ? lemma.slice(0, -1) : lemma;
+  for (const w of words) if (w.startsWith(base)) return true;
+  return false;
 }
 
 const PERSON = LEXICOGRAPHER_FILES.indexOf('noun.person');
