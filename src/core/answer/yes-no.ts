@@ -70,7 +70,8 @@ export function contentVerdict(question: string, sentences: string[], support: S
   const verdicts = new Set<Verdict>();
   for (const sentence of sentences) {
     const said = support.terms.termSet(sentence);
-    const present = terms.filter((t) => support.holds(t, said) > 0);
+    // A yes needs the claim's words or their synonyms: a broader or narrower word states less.
+    const present = terms.filter((t) => support.holds(t, said) >= SAME_MEANING);
     // "Acknowledge" is negated by "not recognized": a term counts as negated when its word, or the word that holds it, is.
     const negated = negatedTerms(sentence, support);
     if (present.some((t) => asked.has(t) !== support.holds(t, negated) > 0)) verdicts.add('no');
@@ -78,6 +79,9 @@ export function contentVerdict(question: string, sentences: string[], support: S
   }
   return verdicts.size === 1 ? [...verdicts][0] : undefined;
 }
+
+/** A thesaurus link this strong (a synonym, a derived form) says the same; a category link does not. */
+const SAME_MEANING = 0.7;
 
 /** "Yes. …" or "No. …" before an answer; the answer as it is without a verdict. */
 export const withVerdict = (verdict: Verdict | undefined, answer: string) => (verdict ? `${verdict === 'yes' ? 'Yes' : 'No'}. ${answer}` : answer);
