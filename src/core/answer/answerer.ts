@@ -1,7 +1,7 @@
 import type { Embedder } from '../embed/embedder';
 import type { SearchIndex } from '../search/search-index';
 import type { Logger } from '../log';
-import { retrieve } from '../search/retrieve';
+import { retrieve, type Hit } from '../search/retrieve';
 import { abstentionText, type AbstainReason } from './abstain';
 import { answerAboutEarlierWork, answerAmongEarlierWorks, answerBibliographic, withoutAttribution } from './bibliographic';
 import { createCitationList, type CitationList } from './citations';
@@ -21,7 +21,7 @@ export interface AnswererDeps {
   context?: AnswerContext;
 }
 
-const TOP_K = 16;
+const TOP_K = 8;
 
 /** An extractive answer, before follow-up suggestions are attached. */
 export type Draft = Omit<AskResponse, 'followUps'>;
@@ -33,7 +33,11 @@ export type Draft = Omit<AskResponse, 'followUps'>;
  */
 export function createAnswerer({ index, embedder, logger, context = createAnswerContext(index) }: AnswererDeps): Answerer & { draft(request: AskRequest): Promise<Draft>; suggestions(): Promise<string[]> } {
   const bibliography = { sources: index.sources, terms: context.terms, support: context.support };
-  const paperAbstract = abstractHits(context);
+  const paperAbstract = abstractHits(context).filter((h) => !context.planted(h.chunk));
+  const withAbstract = (hits: Hit[]) => {
+    const seen = new Set(hits.map((h) => h.chunk.id));
+    return [...hits, ...paperAbstract.filter((h) => !seen.has(h.chunk.id))];
+  };
 
   async function draft(request: AskRequest): Promise<Draft> {
     const { question, history } = prepareRequest(request, logger);
@@ -41,7 +45,9 @@ export function createAnswerer({ index, embedder, logger, context = createAnswer
     if (isOffTask(question)) return abstain(query, 'off_task');
     if (isSmallTalk(question)) return abstain(query, 'small_talk');
     const cite = createCitationList();
-    const topic = overviewTopic(withoutAttribution(query, bibliography), context.support.focusTerms);
+    // What the question asks once "according to the paper" and the like are set aside.
+    const asked = withoutAttribution(query, bibliography);
+    const topic = overviewTopic(asked, context.support.focusTerms);
     const overview = topic && answerOverview(context, cite, topic);
     if (overview) return answered(query, overview, cite);
     // "Who published it?" after a question about one reference asks of that reference, by its
@@ -53,12 +59,11 @@ export function createAnswerer({ index, embedder, logger, context = createAnswer
     if (bib) return answered(query, bib, cite);
     // A passage planted in an added document to steer the bot (an instruction to it, forged prompt
     // markup) is never quoted: the answer would relay it in the bot's own voice.
-    const retrieved = await retrieve({ query, index, embedder, topK: TOP_K });
-    // The abstract is the paper's own word on everything it covers, and short: every sentence of it
-    // is weighed, retrieved or not ("Which countries does the author zoom in on?" shares no word with its answer).
-    const seen = new Set(retrieved.map((h) => h.chunk.id));
-    const hits = [...retrieved, ...paperAbstract.filter((h) => !seen.has(h.chunk.id))].filter((h) => !context.planted(h.chunk));
-    const text = answerFromPassages(withoutAttribution(query, bibliography), hits, context, cite);
+    const hits = (await retrieve({ query, index, embedder, topK: TOP_K })).filter((h) => !context.planted(h.chunk));
+    // The abstract is the paper's own word on everything it covers, and short: before declining,
+    // every sentence of it is weighed, retrieved or not ("Which countries does the author zoom in
+    // on?" shares no word with its answer).
+    const text = answerFromPassages(asked, hits, context, cite) ?? answerFromPassages(asked, withAbstract(hits), context, cite);
     return text ? answered(query, text, cite) : abstain(query, 'unsupported');
   }
 

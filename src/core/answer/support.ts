@@ -83,10 +83,16 @@ export function createSupportScorer(model: TermModel, thesaurus: Links = NO_LINK
     if (w === undefined) weights.set(t, (w = model.idf(t) * (isFraming(t) ? FRAMING_WEIGHT : 1)));
     return w;
   };
-  /** A question's weights: framing ones count only when nothing else does. */
+  /** A question's weights: framing ones count only when nothing else does. Kept per terms array: a question is scored against every passage. */
+  const weightsOf = new WeakMap<readonly string[], number[]>();
   const weighed = (terms: readonly string[], framed: ReadonlySet<string>) => {
-    const ws = terms.map((t) => weightOf(t, framed));
-    return ws.some((w) => w > 0) ? ws : terms.map((t) => model.idf(t));
+    // An array of terms goes with one question, and so with one set of framed terms.
+    let ws = weightsOf.get(terms);
+    if (ws) return ws;
+    ws = terms.map((t) => weightOf(t, framed));
+    if (!ws.some((w) => w > 0)) ws = terms.map((t) => model.idf(t));
+    weightsOf.set(terms, ws);
+    return ws;
   };
   /**
    * How far a passage holds a term: 1 for the term itself, a link's weight for a related word,
@@ -96,9 +102,14 @@ export function createSupportScorer(model: TermModel, thesaurus: Links = NO_LINK
   const held = (t: string, passage: ReadonlySet<string>) => {
     if (passage.has(t)) return 1;
     let best = 0;
-    for (const [other, w] of thesaurus.related(t)) if (w > best && w >= MIN_LINK && (passage.has(other) || passage.has(entityNamed(other)))) best = w;
+    for (const [other, entity, w] of evidenceLinks(t)) if (w > best && (passage.has(other) || passage.has(entity))) best = w;
     return best;
   };
+  /** A term's links strong enough to be evidence, each with the entity its target names: worked out once per term, not per passage. */
+  const evidenceLinks = memoize(
+    (t: string) => thesaurus.related(t).flatMap(([other, w]) => (w >= MIN_LINK ? [[other, entityNamed(other), w] as const] : [])),
+    20_000,
+  );
   /** The entity a one-word name stands for ("afghanistan" → the glossary's Afghanistan), for links that reach a name. */
   const entityNamed = memoize((stem: string) => {
     const [only, ...rest] = model.terms(stem);
