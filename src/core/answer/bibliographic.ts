@@ -24,9 +24,10 @@ const WORKS = String.raw`(sources?|references?|works?|articles?|reports?|pieces?
 /**
  * "Which of the cited works…", "Are there any references…": a listing names works as what it asks
  * for, within three words of its "which"; "Which officials are quoted in the Wilson Center piece?"
- * asks for officials, not for pieces.
+ * asks for officials, not for pieces. "Is there anything on Tajikistan in the reference list?"
+ * asks for works too, further on.
  */
-const LISTING = new RegExp(String.raw`\b(which|what|list|show|name|give|how many|are there|any|all)(?:\s+[\w'’-]+){0,3}\s+${WORKS}\b|\bworks cited\b|\bwhat (?:did|has|have|does)\b[^?]*\b(write|wrote|publish|published|author)\b|\b(written|published|authored) by\b|\b${WORKS}\s+by\b`, 'i');
+const LISTING = new RegExp(String.raw`\b(which|what|list|show|name|give|how many|are there|any|all)(?:\s+[\w'’-]+){0,3}\s+${WORKS}\b|\b(?:anything|something)(?:\s+[\w'’-]+){0,6}\s+${WORKS}\b|\bworks cited\b|\bwhat (?:did|has|have|does)\b[^?]*\b(write|wrote|publish|published|author)\b|\b(written|published|authored) by\b|\b${WORKS}\s+by\b`, 'i');
 const FIELDS = {
   pages: /\b(pages?|pp)\b/i,
   volume: /\b(volume|issue|number)\b/i,

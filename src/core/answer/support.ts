@@ -9,7 +9,7 @@ import type { TermModel } from './terms';
  * thesaurus tells them from topic words, from its lexical resource.
  */
 const FUNCTION_WORDS =
-  'please anything something everything much many despite yes ' +
+  'please anything something everything nothing much many despite yes whether either neither though although unless whereas ' +
   // Pro-verbs: "When did the attack happen?" asks when the attack was; the verb adds no evidence.
   'happen happens happened occur occurs occurred';
 
