@@ -171,7 +171,8 @@ function unmetExpectations({ expect: want }: EvalCase, response: AskResponse): s
   if (want.exactSources && cited.join() !== [...want.exactSources].sort().join()) problems.push(`cites ${cited.join(', ') || 'nothing'}, expected exactly ${want.exactSources.join(', ')}`);
   if (want.count !== undefined) {
     if (cited.length !== want.count) problems.push(`lists ${cited.length} sources, expected ${want.count}`);
-    const lead = norm(response.answer.split(/(?<=[.:])\s/)[0] ?? '');
+    // A "Yes." or "No." that answers a yes/no list question comes before the lead sentence.
+    const lead = norm(response.answer.replace(/^(?:yes|no)\.\s+/i, '').split(/(?<=[.:])\s/)[0] ?? '');
     const named = [String(want.count), NUMBER_WORDS[want.count]].filter(Boolean).some((w) => new RegExp(`\\b${w}\\b`, 'i').test(lead));
     if (!named) problems.push(`the lead sentence does not give the count ${want.count}`);
   }
