@@ -1,4 +1,5 @@
 import { formatCitation } from '../corpus/format-citation';
+import { memoize } from '../memo';
 import { familyName } from '../corpus/names';
 import type { Source } from '../corpus/types';
 import { authorYear, quoted, type CitationList } from './citations';
@@ -80,16 +81,17 @@ const ABOUT_A_WORK = /\b(publish|published|publication|released|come out|came ou
  * The question without the words that cite the paper as the teller of its content ("according to
  * the paper", "does Tassev say"): what is left is what the passages must hold.
  */
-export const withoutAttribution = (question: string, ctx: BibliographyContext): string =>
-  // "Does the abstract say ISIS is a state?" keeps its "Does": it is still a yes/no question.
-  question.replace(catalogueOf(ctx).attribution, (phrase) => ` ${LEADING_AUXILIARY.exec(phrase)?.[0] ?? ''} `);
+export const withoutAttribution = (question: string, ctx: BibliographyContext): string => catalogueOf(ctx).withoutAttribution(question);
+/** "Does the abstract say ISIS is a state?" keeps its "Does": it is still a yes/no question. */
 const LEADING_AUXILIARY = /^(?:does|did|do)\b/i;
+/** Questions stripped and remembered per catalogue. */
+const MEMO_SIZE = 5_000;
 
 /** Answers a question about the bibliography from the metadata; undefined when it asks about the content. */
 export function answerBibliographic(asked: string, ctx: BibliographyContext, cite: CitationList): string | undefined {
   const catalogue = catalogueOf(ctx);
   // Without the words that cite the paper for its content, what is left asks what the question asks.
-  const question = asked.replace(catalogue.attribution, ' ');
+  const question = catalogue.withoutTeller(asked);
   // Most questions are not about the bibliography, and their wording says so: settled here by one
   // pattern, before the question meets the dozen below and every work's authors and outlets.
   // "Is Eggink's snapshot from 2024?": a yes/no question with a year may check a work's record.
@@ -283,8 +285,10 @@ interface Catalogue {
   paperAuthor: RegExp;
   /** "cite Tassev": the paper asked for by its author's name. */
   citesPaperAuthor: RegExp;
-  /** The words that cite the paper, or its author by name, for the content (see `attributionPattern`). */
-  attribution: RegExp;
+  /** A question without the words that cite the paper, or its author by name, for the content (see `attributionPattern`), a yes/no question keeping its auxiliary; remembered, as every question is stripped more than once. */
+  withoutAttribution: (question: string) => string;
+  /** A question without its attribution at all, for the bibliography's own patterns; remembered. */
+  withoutTeller: (question: string) => string;
   works: Source[];
   /** Matches wherever any work's author pattern would; undefined when no work has one. */
   anyAuthor?: RegExp;
@@ -304,11 +308,13 @@ function catalogueOf(ctx: BibliographyContext): Catalogue {
     const paper = ctx.sources.find((s) => s.kind === 'paper');
     const families = paper ? paper.authors.map(familyName).filter((family) => family.length > 2).map(escape) : [];
     const names = families.length ? families.join('|') : undefined;
+    const attribution = attributionPattern(names);
     catalogue = {
       paper,
       paperAuthor: names ? new RegExp(String.raw`(?<![\p{L}])(?:${names})(?![\p{L}])`, 'iu') : NOTHING,
       citesPaperAuthor: names ? new RegExp(String.raw`\bcite (?:${names})(?![\p{L}])`, 'iu') : NOTHING,
-      attribution: attributionPattern(names),
+      withoutAttribution: memoize((question) => question.replace(attribution, (phrase) => ` ${LEADING_AUXILIARY.exec(phrase)?.[0] ?? ''} `), MEMO_SIZE),
+      withoutTeller: memoize((question) => question.replace(attribution, ' '), MEMO_SIZE),
       works,
       anyAuthor: patterns.length ? new RegExp([...new Set(patterns)].join('|'), 'iu') : undefined,
       outletEntities,

@@ -121,7 +121,7 @@ export function createSupportScorer(model: TermModel, thesaurus: Links = NO_LINK
     /** The terms a question is scored on: all but function words, framing ones included at their lower weight. */
     questionTerms,
     /** A question's terms with what frames it: its framing words, and the verb of a teller subject. */
-    weigh: (question: string): Asked => ({ terms: questionTerms(question), framed: framedIn(question) }),
+    weigh: memoize((question: string): Asked => ({ terms: questionTerms(question), framed: framedIn(question) }), 5_000),
     /** What a question is about: its terms without the framing ones ("paper", "say"); none for "What does the paper say?". */
     focusTerms: (question: string) => questionTerms(question).filter((t) => !isFraming(t)),
     /** How far a set of terms holds a term: 1 for the term, a link's weight for a related one, 0 for neither. */

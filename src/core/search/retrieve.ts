@@ -5,6 +5,7 @@ import type { SearchIndex } from './search-index';
 import type { Chunk } from '../ingest/types';
 import { reciprocalRankFusion } from './fuse';
 import { topK as selectTopK } from './top-k';
+import { memoize } from '../memo';
 
 export interface RetrieveFilter {
   kind?: SourceKind[];
@@ -112,16 +113,31 @@ function spreadOf(scores: Float32Array): { mean: number; spread: number } {
  * RELATED_WEIGHT times its link's weight: a query in other words still finds the passage.
  */
 function expandByMeaning(index: SearchIndex, own: string[], into: Float32Array): void {
-  const byWeight = new Map<number, string[]>();
-  for (const t of own) {
-    for (const [other, w] of index.lexicon.related(t)) {
-      if (own.includes(other)) continue;
-      const group = byWeight.get(w);
-      if (group) group.push(other);
-      else byWeight.set(w, [other]);
-    }
+  for (const [w, tokens] of relatedByWeight(index, own)) index.bm25.score(tokens, RELATED_WEIGHT * w, into);
+}
+
+/** The corpus words related to a query's own, grouped by link weight: worked out once per index and set of words. */
+const related = new WeakMap<SearchIndex, (key: string) => [number, string[]][]>();
+
+function relatedByWeight(index: SearchIndex, own: string[]): [number, string[]][] {
+  let lookup = related.get(index);
+  if (!lookup) {
+    lookup = memoize((key) => {
+      const words = key.split(' ');
+      const byWeight = new Map<number, Set<string>>();
+      for (const t of words) {
+        for (const [other, w] of index.lexicon.related(t)) {
+          if (words.includes(other)) continue;
+          const group = byWeight.get(w);
+          if (group) group.add(other);
+          else byWeight.set(w, new Set([other]));
+        }
+      }
+      return [...byWeight].map(([w, group]) => [w, [...group]]);
+    }, 5_000);
+    related.set(index, lookup);
   }
-  for (const [w, tokens] of byWeight) index.bm25.score([...new Set(tokens)], RELATED_WEIGHT * w, into);
+  return lookup(own.join(' '));
 }
 
 /** A query's glossary expansion, embedded and tokenised. */
