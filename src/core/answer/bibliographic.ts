@@ -28,7 +28,7 @@ const WORKS = String.raw`(sources?|references?|works?|articles?|reports?|pieces?
  * asks for officials, not for pieces. "Is there anything on Tajikistan in the reference list?"
  * asks for works too, further on.
  */
-const LISTING = new RegExp(String.raw`\b(which|what|list|show|name|give|how many|are there|any|all)(?:\s+[\w'’-]+){0,3}\s+${WORKS}\b|\b(?:anything|something)(?:\s+[\w'’-]+){0,6}\s+${WORKS}\b|\bworks cited\b|\bwhat (?:did|has|have|does)\b[^?]*\b(write|wrote|publish|published|author)\b|\b(written|published|authored) by\b|\b${WORKS}\s+by\b`, 'i');
+const LISTING = new RegExp(String.raw`\b(which|what|list|show|name|give|how many|are there|is there|any|all)(?:\s+[\w'’-]+){0,3}\s+${WORKS}\b|\b(?:anything|something)(?:\s+[\w'’-]+){0,6}\s+${WORKS}\b|\bworks cited\b|\bwhat (?:did|has|have|does)\b[^?]*\b(write|wrote|publish|published|author)\b|\b(written|published|authored) by\b|\b${WORKS}\s+by\b`, 'i');
 const FIELDS = {
   pages: /\b(pages?|pp)\b/i,
   volume: /\b(volume|issue|number)\b/i,
@@ -84,6 +84,7 @@ const ABOUT_A_WORK = /\b(publish|published|publication|released|come out|came ou
 export const withoutAttribution = (question: string, ctx: BibliographyContext): string => catalogueOf(ctx).withoutAttribution(question);
 /** "Does the abstract say ISIS is a state?" keeps its "Does": it is still a yes/no question. */
 const LEADING_AUXILIARY = /^(?:does|did|do)\b/i;
+const FROM_YEAR = /\bfrom (?:19|20)\d{2}\b/;
 /** Questions stripped and remembered per catalogue. */
 const MEMO_SIZE = 5_000;
 
@@ -94,8 +95,9 @@ export function answerBibliographic(asked: string, ctx: BibliographyContext, cit
   const question = catalogue.withoutTeller(asked);
   // Most questions are not about the bibliography, and their wording says so: settled here by one
   // pattern, before the question meets the dozen below and every work's authors and outlets.
-  // "Is Eggink's snapshot from 2024?": a yes/no question with a year may check a work's record.
-  const checksYear = isYesNoQuestion(question) && new RegExp(YEAR.source).test(question);
+  // "Is Eggink's snapshot from 2024?": a yes/no question about a work "from" a year checks its
+  // record; "Does the paper discuss the takeover of Kabul in 2021?" asks about content.
+  const checksYear = isYesNoQuestion(question) && FROM_YEAR.test(question);
   if (!MENTIONS_BIBLIOGRAPHY.test(question) && !catalogue.citesPaperAuthor.test(question) && !checksYear) return undefined;
   const fields = askedFields(question);
   const extremes = OLDEST.test(question) || NEWEST.test(question);
