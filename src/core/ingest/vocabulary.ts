@@ -6,18 +6,7 @@ import { isStopword, normalizeWords, tokenize } from '../text/tokenize';
  * source's title, authors and outlets (which bibliographic questions name).
  */
 export function corpusVocabulary(searchTexts: readonly string[], sources: readonly Source[]): Set<string> {
-  const stems = new Set<string>();
-  const add = (text: string | null | undefined) => {
-    if (text) for (const t of tokenize(text)) stems.add(t);
-  };
-  searchTexts.forEach(add);
-  for (const s of sources) {
-    add(s.title);
-    s.authors.forEach(add);
-    add(s.container);
-    add(s.publisher);
-  }
-  return stems;
+  return new Set(corpusTexts(searchTexts, sources).flatMap(tokenize));
 }
 
 /**
@@ -25,16 +14,12 @@ export function corpusVocabulary(searchTexts: readonly string[], sources: readon
  * and "static", so a lexical resource must read a stem as the words the corpus uses, not all it could be.
  */
 export function corpusWords(searchTexts: readonly string[], sources: readonly Source[]): Set<string> {
-  const words = new Set<string>();
-  const add = (text: string | null | undefined) => {
-    if (text) for (const w of normalizeWords(text)) if (!isStopword(w)) words.add(w);
-  };
-  searchTexts.forEach(add);
-  for (const s of sources) {
-    add(s.title);
-    s.authors.forEach(add);
-    add(s.container);
-    add(s.publisher);
-  }
-  return words;
+  return new Set(corpusTexts(searchTexts, sources).flatMap((text) => normalizeWords(text).filter((w) => !isStopword(w))));
+}
+
+/** The texts a corpus's words come from: chunks' search texts, and each source's title, authors and outlets. */
+function corpusTexts(searchTexts: readonly string[], sources: readonly Source[]): string[] {
+  const texts = [...searchTexts];
+  for (const s of sources) texts.push(...[s.title, ...s.authors, s.container, s.publisher].filter((t): t is string => Boolean(t)));
+  return texts;
 }
