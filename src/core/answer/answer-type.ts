@@ -1,6 +1,7 @@
 import type { SourceKind } from '../corpus/types';
 import { withoutTrailing } from '../text/scan';
 import { isStopword } from '../text/tokenize';
+import type { NounKinds } from '../text/thesaurus';
 import type { TermModel } from './terms';
 
 /**
@@ -22,33 +23,38 @@ const FINDINGS = /\b(?:conclude[sd]?|conclusions?|findings?|finds?|found|quoted?
 /** "Which political party", "what university": the two words after the question word, either of which may be the noun asked for. */
 const WHICH_NOUN = /\b(?:which|what)\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?/iu;
 
+/** Which nouns name people, places or organisations (the thesaurus's `kindOf`), by word. */
+type KindOf = (word: string) => keyof NounKinds | undefined;
+const NO_KINDS: KindOf = () => undefined;
+
+/** The one or two words after a "which" or "what" that may name the kind of answer; none when a verb or a function word follows ("what does", "what about"). */
+function whichWords(question: string): string[] {
+  const which = WHICH_NOUN.exec(question);
+  if (!which || AUXILIARY.test(which[1]!) || isStopword(which[1]!.toLowerCase())) return [];
+  return which[2] ? [which[1]!, which[2]] : [which[1]!];
+}
+
 /**
  * "Which countries…", "which political party…": the noun that names the kind of answer, when a
  * "which" or "what" asks for a place, a name or an institution. The answer is an instance of it, so
  * a passage need not hold the noun itself: "Afghanistan and Pakistan" answer "which countries".
  */
-export function slotNoun(question: string, kindOf: (word: string) => 'person' | 'place' | 'organization' | undefined = () => undefined): string | undefined {
-  const which = WHICH_NOUN.exec(question);
-  if (!which || AUXILIARY.test(which[1]!) || isStopword(which[1]!.toLowerCase())) return undefined;
-  return [which[1], which[2]].find((w) => w !== undefined && (kindOf(w) !== undefined || SLOT_NOUNS.test(w)));
-}
+export const slotNoun = (question: string, kindOf: KindOf = NO_KINDS): string | undefined => whichWords(question).find((w) => kindOf(w) !== undefined || SLOT_NOUNS.test(w));
 /** The nouns of PLACE and NAME: they name the kind of answer too. */
 const SLOT_NOUNS = /^(?:city|cities|towns?|villages?|provinces?|countries|country|regions?|places?|locations?|areas?|officials?|leaders?|commanders?|persons?|people|individuals?|men|women|groups?|organi[sz]ations?)$/i;
 
 /**
  * The kind of value the question asks for; undefined when it asks for an explanation, a
- * description or a yes/no. `kindOf` tells which nouns name people, places or organisations (the
- * thesaurus's `kindOf`), so "which university" asks for a name as "which officials" does.
+ * description or a yes/no. `kindOf` tells which nouns name people, places or organisations, so
+ * "which university" asks for an institution as "which officials" asks for a name.
  */
-export function askedType(question: string, kindOf: (word: string) => 'person' | 'place' | 'organization' | undefined = () => undefined): AnswerType | undefined {
+export function askedType(question: string, kindOf: KindOf = NO_KINDS): AnswerType | undefined {
   if (QUANTITY.test(question)) return 'quantity';
   if (DATE.test(question)) return 'date';
   if (PLACE.test(question)) return 'place';
   if (FINDINGS.test(question)) return 'findings';
   if (NAME.test(question)) return 'name';
-  const which = WHICH_NOUN.exec(question);
-  // "What about borders?", "What does…": no noun follows the question word.
-  const kind = which && !AUXILIARY.test(which[1]!) && !isStopword(which[1]!.toLowerCase()) ? [which[1], which[2]].map((w) => (w ? kindOf(w) : undefined)).find(Boolean) : undefined;
+  const kind = whichWords(question).map(kindOf).find(Boolean);
   if (kind) return kind === 'place' ? 'place' : kind === 'organization' ? 'institution' : 'name';
   return undefined;
 }
