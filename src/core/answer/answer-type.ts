@@ -14,9 +14,15 @@ export type AnswerType = 'quantity' | 'date' | 'place' | 'name' | 'institution' 
 
 const QUANTITY = /\bhow (?:many|much)\b|\bnumber of\b|\bdeath toll\b|\bcasualt(?:y|ies)\b|\bfigures?\b/i;
 const DATE = /^\W*when\b|\b(?:what|which) (?:year|date|month|day)\b/i;
-const PLACE = /^\W*where\b|\b(?:what|which) (?:[\p{L}-]+ )?(?:city|cities|towns?|villages?|provinces?|countries|country|regions?|places?|locations?|areas?)\b/iu;
+/** Nouns that ask for a place, and for a person or a group, after "which" or "what". */
+const PLACE_NOUNS = String.raw`city|cities|towns?|villages?|provinces?|countries|country|regions?|places?|locations?|areas?`;
+const NAME_NOUNS = String.raw`officials?|leaders?|commanders?|persons?|people|individuals?|men|women|groups?|organi[sz]ations?`;
+const PLACE = new RegExp(String.raw`^\W*where\b|\b(?:what|which) (?:[\p{L}-]+ )?(?:${PLACE_NOUNS})\b`, 'iu');
 /** "Who…" (not "whose", not "who wrote", which the bibliography answers first), "which officials", "the name of". */
-const NAME = /^\W*(?:(?:and|so|but)\W+)?who\b|\b(?:what|which) (?:[\p{L}-]+ )?(?:officials?|leaders?|commanders?|persons?|people|individuals?|men|women|groups?|organi[sz]ations?)\b|\bname of\b|\bwho (?:is|was|are|were) (?:the )?(?:leader|head|commander|spokesman|emir)\b/iu;
+const NAME = new RegExp(
+  String.raw`^\W*(?:(?:and|so|but)\W+)?who\b|\b(?:what|which) (?:[\p{L}-]+ )?(?:${NAME_NOUNS})\b|\bname of\b|\bwho (?:is|was|are|were) (?:the )?(?:leader|head|commander|spokesman|emir)\b`,
+  'iu',
+);
 /** What a work concluded, found or quoted: a title states a topic, none of these. */
 const FINDINGS = /\b(?:conclude[sd]?|conclusions?|findings?|finds?|found|quoted?|quotes|interview(?:s|ed)?)\b/i;
 
@@ -41,7 +47,7 @@ function whichWords(question: string): string[] {
  */
 export const slotNoun = (question: string, kindOf: KindOf = NO_KINDS): string | undefined => whichWords(question).find((w) => kindOf(w) !== undefined || SLOT_NOUNS.test(w));
 /** The nouns of PLACE and NAME: they name the kind of answer too. */
-const SLOT_NOUNS = /^(?:city|cities|towns?|villages?|provinces?|countries|country|regions?|places?|locations?|areas?|officials?|leaders?|commanders?|persons?|people|individuals?|men|women|groups?|organi[sz]ations?)$/i;
+const SLOT_NOUNS = new RegExp(String.raw`^(?:${PLACE_NOUNS}|${NAME_NOUNS})$`, 'i');
 
 /**
  * The kind of value the question asks for; undefined when it asks for an explanation, a
@@ -95,10 +101,7 @@ export function holdsAnswer(type: AnswerType, question: string, passage: TypedPa
     case 'place':
     case 'institution':
     case 'name': {
-      const asked = new Set(terms.entities(question));
-      const kinds = type === 'place' ? PLACES : type === 'institution' ? INSTITUTIONS : NAMED;
-      const named = (e: string) => !asked.has(e) && kinds.has(terms.entry(e)?.kind ?? '');
-      if (terms.entities(prose ? passage.text : (passage.title ?? passage.text)).some(named)) return true;
+      if (newNames(type, question, prose ? passage.text : (passage.title ?? passage.text), terms).length) return true;
       // A capitalised word may be a person's name, which the glossary does not list; a place or an institution it does.
       return type === 'name' && prose && namesIn(passage.text).some((n) => !mentions(question, n));
     }
@@ -115,10 +118,13 @@ const INSTITUTIONS: ReadonlySet<string> = new Set(['institute', 'outlet']);
 export const namedEntities = (text: string, terms: TermModel) => terms.entities(text).filter((e) => NAMED.has(terms.entry(e)?.kind ?? ''));
 
 /** How many names of the asked kind a passage gives that the question does not ("Central Asia", "Afghanistan", "Pakistan"). */
-export function namesGiven(type: AnswerType, question: string, passage: TypedPassage, terms: TermModel): number {
+export const namesGiven = (type: AnswerType, question: string, passage: TypedPassage, terms: TermModel): number => newNames(type, question, passage.text, terms).length;
+
+/** The glossary entities of the asked kind a text names and the question does not, each once. */
+function newNames(type: AnswerType, question: string, text: string, terms: TermModel): string[] {
   const asked = new Set(terms.entities(question));
   const kinds = type === 'place' ? PLACES : type === 'institution' ? INSTITUTIONS : NAMED;
-  return new Set(terms.entities(passage.text).filter((e) => !asked.has(e) && kinds.has(terms.entry(e)?.kind ?? ''))).size;
+  return terms.entities(text).filter((e) => !asked.has(e) && kinds.has(terms.entry(e)?.kind ?? ''));
 }
 
 const newValues = (found: string[], given: string[]) => found.some((v) => !given.includes(v));
@@ -126,7 +132,7 @@ const newValues = (found: string[], given: string[]) => found.some((v) => !given
 const NUMBER = /\d+(?:[.,]\d+)*|\b(?:dozens?|hundreds?|thousands?|millions?)\b/gi;
 /** A four-digit year is a date, not a count: "How many fled?" is not answered by "(2019)". */
 const YEAR_LIKE = /^(?:19|20)\d\d$/;
-const quantitiesIn = (text: string) => (text.match(NUMBER) ?? []).map((n) => n.toLowerCase()).filter((n) => !YEAR_LIKE.test(n));
+const quantitiesIn = (text: string) => valuesIn(text).filter((n) => !YEAR_LIKE.test(n));
 
 /** Every number (years included) and number word a text states, lowercased: what a claim must not add to its source. */
 export const valuesIn = (text: string) => (text.match(NUMBER) ?? []).map((n) => n.toLowerCase());

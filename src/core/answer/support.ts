@@ -56,7 +56,7 @@ const TELLER_VERB = /\b(?:does|did|do|has|have|is|are|was|were|will|would|can)\s
 
 /**
  * Scores how much of what a question asks about a passage holds: each of the question's terms
- * weighs its rarity in the corpus (idf), framing terms weigh a fifth of that, and a term the
+ * weighs its rarity in the corpus (idf), framing terms nothing beside a topic term, and a term the
  * passage lacks still counts when the passage has a word the thesaurus links to it. `tellers`:
  * the names of the paper's authors, which frame a question as "the paper" does.
  */
@@ -118,7 +118,7 @@ export function createSupportScorer(model: TermModel, thesaurus: Links = NO_LINK
 
   return {
     terms: model,
-    /** The terms a question is scored on: all but function words, framing ones included at their lower weight. */
+    /** The terms a question is scored on: all but function words, framing ones included (they count when nothing else does). */
     questionTerms,
     /** A question's terms with what frames it: its framing words, and the verb of a teller subject. */
     weigh: memoize((question: string): Asked => ({ terms: questionTerms(question), framed: framedIn(question) }), 5_000),
@@ -135,7 +135,7 @@ export function createSupportScorer(model: TermModel, thesaurus: Links = NO_LINK
     },
     /** Whether a term names what a question is about rather than framing it. */
     isTopic: (t: string, framed: ReadonlySet<string> = NONE) => !isFraming(t) && !framed.has(t),
-    /** Summed weight of terms: how much of a question they stand for. */
+    /** Summed weight of terms: how much of a question they stand for (framing ones in full when the terms are framing alone). */
     weight: (terms: readonly string[], framed: ReadonlySet<string> = NONE) => weighed(terms, framed).reduce((sum, w) => sum + w, 0),
     /** How much of what the question asks about a passage holds, weighting rare topic terms higher. */
     support(question: string | readonly string[] | Asked, passage: string): Support {
