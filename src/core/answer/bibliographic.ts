@@ -167,7 +167,7 @@ export function answerAmongEarlierWorks(question: string, history: readonly Turn
   if (best <= 0) return undefined;
   const chosen = listed.filter((_, i) => coverage[i] === best);
   const lead = chosen.length === 1 ? `Of the ${listed.length} works, one is:` : `Of the ${listed.length} works, ${numberWord(chosen.length)} are:`;
-  return [lead, ...sortByYear(chosen).map((s) => `- ${entryLine(s)} ${cite.cite(s, s.text)}`)].join('\n');
+  return bulleted(lead, chosen, cite);
 }
 
 /**
@@ -400,6 +400,9 @@ function commonOutlet(works: Source[]): string {
   return names.find((n) => names.every((m) => m === n)) ?? names[0] ?? 'that outlet';
 }
 
+/** A lead line, then one cited line per work, oldest first. */
+const bulleted = (lead: string, works: Source[], cite: CitationList) => [lead, ...sortByYear(works).map((s) => `- ${entryLine(s)} ${cite.cite(s, s.text)}`)].join('\n');
+
 function list(filter: string, matches: Source[], total: number, cite: CitationList, all = false): string {
   if (!matches.length) return `None of the ${total} references in the paper's bibliography is ${filter}.`;
   const lead = all
@@ -407,7 +410,7 @@ function list(filter: string, matches: Source[], total: number, cite: CitationLi
     : matches.length === 1
       ? `One of the ${total} references is ${filter}:`
       : `${capitalise(numberWord(matches.length))} of the ${total} references are ${filter}:`;
-  return [lead, ...sortByYear(matches).map((s) => `- ${entryLine(s)} ${cite.cite(s, s.text)}`)].join('\n');
+  return bulleted(lead, matches, cite);
 }
 
 function extreme(question: string, works: Source[], cite: CitationList): string {
@@ -450,7 +453,7 @@ function topical(question: string, works: Source[], ctx: BibliographyContext, ci
   const matches = titleMatches(ctx.support.focusTerms(withoutListingWords(question)), works, ctx);
   if (!matches.length) return undefined;
   const lead = matches.length === 1 ? 'One reference addresses this in its title:' : `${capitalise(numberWord(matches.length))} references address this in their titles:`;
-  return [lead, ...sortByYear(matches).map((s) => `- ${entryLine(s)} ${cite.cite(s, s.text)}`)].join('\n');
+  return bulleted(lead, matches, cite);
 }
 
 /** The works whose title and outlet hold all of `focus`, or (of three terms or more) most of it. */
