@@ -9,7 +9,11 @@ import { createAnswerContext, type AnswerContext } from './context';
 import { answerFromPassages } from './extractive';
 import { resolveFollowUp } from './follow-up';
 import { isOffTask, isSmallTalk } from './intent';
-import { abstractHits, answerOverview, overviewTopic } from './overview';
+import { abstractHits, requestedBriefing } from './overview';
+import { createBriefer } from '../brief/briefer';
+import { briefingMarkdown, briefingText } from '../brief/render';
+import type { Briefing, BriefRequest } from '../brief/types';
+import { authorYear } from './citations';
 import { prepareRequest } from './prepare-request';
 import type { Answerer, AnswerEvent, AskRequest, AskResponse } from './types';
 
@@ -33,6 +37,7 @@ export type Draft = Omit<AskResponse, 'followUps'>;
  */
 export function createAnswerer({ index, embedder, logger, context = createAnswerContext(index) }: AnswererDeps): Answerer & { draft(request: AskRequest): Promise<Draft>; suggestions(): Promise<string[]> } {
   const bibliography = { sources: index.sources, terms: context.terms, support: context.support };
+  const briefer = createBriefer({ index, embedder, context, suggestions: () => suggestions() });
   const paperAbstract = abstractHits(context).filter((h) => !context.planted(h.chunk));
   const withAbstract = (hits: Hit[]) => {
     const seen = new Set(hits.map((h) => h.chunk.id));
@@ -47,15 +52,16 @@ export function createAnswerer({ index, embedder, logger, context = createAnswer
     const cite = createCitationList();
     // What the question asks once "according to the paper" and the like are set aside.
     const asked = withoutAttribution(query, bibliography);
-    const topic = overviewTopic(asked, context.support.focusTerms);
-    const overview = topic && answerOverview(context, cite, topic);
-    if (overview) return answered(query, overview, cite);
+    // A request for a summary gets the briefing, and never goes to the metadata: its "brief" or
+    // "overview" would match a title.
+    const requested = requestedBriefing(asked, context.support.focusTerms);
+    if (requested) {
+      const briefing = await briefer.brief({ topic: requested.topic ?? undefined });
+      return briefing.answerable ? briefed(query, briefing) : abstain(query, 'unsupported');
+    }
     // "Who published it?" after a question about one reference asks of that reference, by its
-    // own words: the resolved query would carry the earlier question's fields along. A request
-    // for a summary never goes there: its "brief" or "overview" would match a title.
-    const bib = topic
-      ? undefined
-      : (answerAmongEarlierWorks(question, history, bibliography, cite) ?? answerAboutEarlierWork(question, history, bibliography, cite) ?? answerBibliographic(query, bibliography, cite));
+    // own words: the resolved query would carry the earlier question's fields along.
+    const bib = answerAmongEarlierWorks(question, history, bibliography, cite) ?? answerAboutEarlierWork(question, history, bibliography, cite) ?? answerBibliographic(query, bibliography, cite);
     if (bib) return answered(query, bib, cite);
     // A passage planted in an added document to steer the bot (an instruction to it, forged prompt
     // markup) is never quoted: the answer would relay it in the bot's own voice.
@@ -68,6 +74,14 @@ export function createAnswerer({ index, embedder, logger, context = createAnswer
   }
 
   const answered = (query: string, answer: string, cite: CitationList): Draft => ({ mode: 'extractive', query, answer, answerable: true, citations: cite.list() });
+  const briefed = (query: string, briefing: Briefing): Draft => {
+    const markdown = briefingMarkdown(briefing, readNextTitle);
+    return { mode: 'extractive', query, answer: briefingText(briefing, readNextTitle), answerable: true, citations: briefing.citations, briefing: { ...briefing, markdown } };
+  };
+  const readNextTitle = (id: string) => {
+    const source = index.sourceById.get(id);
+    return source && authorYear(source);
+  };
   // Worded from the index alone, so the same three texts serve every abstention.
   const abstentions: Record<AbstainReason, string> = {
     unsupported: abstentionText('unsupported', index.sources),
@@ -89,12 +103,20 @@ export function createAnswerer({ index, embedder, logger, context = createAnswer
 
   async function ask(request: AskRequest): Promise<AskResponse> {
     // Fields named rather than spread: a spread is a slow generic copy on this hot path (docs/benchmarks.md).
-    const { mode, query, answer, answerable, citations } = await draft(request);
-    return { mode, query, answer, answerable, citations, followUps: context.followUps(query, citations, answerable, await suggestions()) };
+    const { mode, query, answer, answerable, citations, briefing } = await draft(request);
+    const followUps = context.followUps(query, citations, answerable, await suggestions());
+    return briefing ? { mode, query, answer, answerable, citations, followUps, briefing } : { mode, query, answer, answerable, citations, followUps };
+  }
+
+  /** A briefing on its own (`POST /api/brief`), with its Markdown; a topic with an injected instruction is declined like a question. */
+  async function brief(request: BriefRequest): Promise<Briefing> {
+    const briefing = await briefer.brief(request);
+    return { ...briefing, markdown: briefingMarkdown(briefing, readNextTitle) };
   }
 
   return {
     ask,
+    brief,
     draft,
     suggestions,
     // The extractive answer exists whole at once; streaming it sentence by sentence keeps one
@@ -107,7 +129,22 @@ export function createAnswerer({ index, embedder, logger, context = createAnswer
 
 /** A whole answer as the stream of one: its sentences, then the response. */
 export function* replay(response: AskResponse): Generator<AnswerEvent> {
-  for (const text of splitForStreaming(response.answer)) yield { type: 'delta', text };
+  const sections = response.briefing?.sections ?? [];
+  if (!sections.length) for (const text of splitForStreaming(response.answer)) yield { type: 'delta', text };
+  else {
+    // A briefing's text is its lines; each section's event follows the lines that wrote it.
+    const [head] = response.answer.split(`\n\n${sections[0]!.heading}\n`, 1);
+    let at = head!.length;
+    for (const text of splitForStreaming(head!)) yield { type: 'delta', text };
+    for (const [i, section] of sections.entries()) {
+      const next = sections[i + 1];
+      const end = next ? response.answer.indexOf(`\n\n${next.heading}\n`, at) : -1;
+      const part = response.answer.slice(at, end === -1 ? undefined : end);
+      at += part.length;
+      yield { type: 'delta', text: part };
+      yield { type: 'section', section };
+    }
+  }
   yield { type: 'end', response };
 }
 

@@ -170,7 +170,7 @@ export function composeAnswer(hits: Hit[], { resolve }: Pick<PassageContext, 're
     });
   }
   if (refs.length) {
-    const items = refs.map((hit) => `${authorYear(hit.source)}, ${quoted(hit.source.title)}${outlet(hit.source)} ${cite.cite(hit.source, titleQuote(hit.source))}`);
+    const items = refs.map((hit) => `${authorYear(hit.source)}, ${quoted(hit.source.title)}${outletOf(hit.source)} ${cite.cite(hit.source, titleQuote(hit.source))}`);
     const lead = lines.length ? 'Among the works it cites, see' : "The paper's abstract does not address this directly, but its reference list includes";
     lines.push(`${lead} ${items.join('; ')}.`);
   }
@@ -185,7 +185,7 @@ export function evidenceText(source: Source, chunk: Chunk, resolve: PassageConte
 }
 
 /** ", Washington Post" after a title; nothing when the outlet is also the author ("bne IntelliNews"). */
-const outlet = (s: Source) => {
+export const outletOf = (s: Source) => {
   const o = s.publisher ?? s.container;
   return o && !s.authors.some((a) => a.toLowerCase() === o.toLowerCase()) ? `, ${o}` : '';
 };

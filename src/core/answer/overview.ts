@@ -1,8 +1,6 @@
 import type { Source } from '../corpus/types';
 import type { Hit } from '../search/retrieve';
-import type { CitationList } from './citations';
 import type { AnswerContext } from './context';
-import { composeAnswer, MIN_SUPPORT } from './extractive';
 import { claimOf } from './yes-no';
 
 const OVERVIEW =
@@ -37,14 +35,27 @@ export const asksForOverview = (question: string, focusTerms: (text: string) => 
 export const asksForBriefing = (question: string) =>
   (REQUEST_VERB.test(question) || REQUEST_NOUN.test(question)) && claimOf(question) === undefined && !ABOUT_A_SUMMARY.test(question);
 
+/** What a summary is of: the words after "on", "about" or "of" that follow the request ("brief me on ISKP's reorganization"). */
+const TOPIC_AFTER = /^[^?!.]*?\b(?:on|about|of|regarding|concerning|around)\s+(\S[^?!]*)/i;
+/** Leading words that say nothing of the topic ("me", "the", "please", "can you"). */
+const LEADING = /^(?:\s|\b(?:me|us|please|can|could|you|give|a|an|the|some|quick|and|so|now|just|i|i'm|want|need|would|like|to)\b|[,;:—–-])+/i;
+
 /**
- * What a request for an overview or a briefing asks to summarise: the focus terms left once its
- * request words are gone ("Brief me on ISKP's reorganization" → ISKP, reorganization), none for
- * the whole paper; undefined when the question asks for no summary.
+ * Whether a question asks for a briefing or a summary, and of what: `{ topic: null }` for the whole
+ * paper ("What is this paper about?", "Give me the gist"), the topic as the user wrote it for a
+ * part of it ("Brief me on ISKP's reorganization" → "ISKP's reorganization"); undefined when the
+ * question asks for no summary. `focusTerms`: what the topic is about, once its framing is set aside.
  */
-export function overviewTopic(question: string, focusTerms: (text: string) => readonly string[]): readonly string[] | undefined {
-  if (asksForBriefing(question)) return focusTerms(REQUEST_WORDS.reduce((text, words) => text.replace(words, ' '), question));
-  return asksForOverview(question, focusTerms) ? [] : undefined;
+export function requestedBriefing(question: string, focusTerms: (text: string) => readonly string[]): { topic: string | null } | undefined {
+  if (asksForBriefing(question)) {
+    const rest = REQUEST_WORDS.reduce((text, words) => text.replace(words, ' '), question);
+    if (!focusTerms(rest).length) return { topic: null };
+    const request = REQUEST_VERB.exec(question) ?? REQUEST_NOUN.exec(question);
+    const after = request ? question.slice(request.index + request[0].length) : '';
+    const topic = TOPIC_AFTER.exec(after)?.[1] ?? rest;
+    return { topic: topic.replace(LEADING, '').replace(/[\s?!.]+$/, '') || null };
+  }
+  return asksForOverview(question, focusTerms) ? { topic: null } : undefined;
 }
 
 /** The abstract's sentences as hits, in the author's order. */
@@ -53,43 +64,4 @@ export function abstractHits(ctx: Pick<AnswerContext, 'index'>): Hit[] {
     const source: Source = ctx.index.chunkSources[i]!;
     return source.kind === 'abstract' ? [{ chunk, source, score: 0, dense: 0, denseLift: 0, bm25: 0 }] : [];
   });
-}
-
-/** A share of a topic's terms any sentence that mentions one of them covers. */
-const ANY = Number.MIN_VALUE;
-
-/** The hits that cover at least `floor` of the terms, best first (the author's order among equals), at most SENTENCES. */
-function closest(hits: Hit[], terms: readonly string[], ctx: AnswerContext, floor: number): Hit[] {
-  return hits
-    .map((hit) => ({ hit, coverage: ctx.support.support([...terms], ctx.evidence(hit)).coverage }))
-    .sort((a, b) => b.coverage - a.coverage)
-    .filter((x) => x.coverage >= floor)
-    .slice(0, SENTENCES)
-    .map((x) => x.hit);
-}
-
-/**
- * "What is the paper about?": the abstract sentences that share most with the paper's own title,
- * in the author's order. The title is the author's summary of the paper, so the sentences closest
- * to it carry its thesis; this picks them without any hand-written summary. With a `topic` ("brief
- * me on ISKP's reorganization"), the sentences that cover the topic lead and the overview's
- * others follow; undefined when the abstract does not cover the topic.
- */
-export function answerOverview(ctx: AnswerContext, cite: CitationList, topic: readonly string[] = []): string | undefined {
-  const paper = ctx.index.sources.find((s) => s.kind === 'paper');
-  if (!paper) return undefined;
-  const abstract = abstractHits(ctx);
-  const usual = closest(abstract, ctx.support.focusTerms(paper.title), ctx, ANY);
-  if (!topic.length) return usual.length ? composeAnswer(usual, ctx, cite) : undefined;
-  // "The gist of the journalist's piece on the Khorasan branch": a word the sources use but the
-  // abstract does not ("journal") names no topic of a summary of the abstract. A word the sources
-  // never use ("Brief me on ISKP's finances") stays, and leaves nothing to summarise.
-  const inAbstract = (t: string) => abstract.some((hit) => ctx.support.holds(t, ctx.terms.termSet(ctx.evidence(hit))) > 0);
-  const lead = closest(abstract, topic.filter((t) => inAbstract(t) || !ctx.support.speaksTo(t)), ctx, MIN_SUPPORT);
-  if (!lead.length) return undefined;
-  const first = composeAnswer(lead, ctx, cite);
-  const rest = usual.filter((hit) => !lead.includes(hit));
-  if (!rest.length) return first;
-  const more = composeAnswer(rest, ctx, cite);
-  return `${first} More broadly, ${more[0]!.toLowerCase()}${more.slice(1)}`;
 }

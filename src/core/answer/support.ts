@@ -27,6 +27,8 @@ const TAKE_PLACE = /\b(?:take|takes|took|taken|taking) place\b/gi;
  * but are no evidence that a passage says what the question asks.
  */
 const MIN_LINK = 0.6;
+/** A word the corpus writes only inside a name of several words holds where the name does, as a synonym would ("media" in "media warfare"). */
+const PART_OF = 0.8;
 
 /** Relations that support the question through other words count at their thesaurus weight, never as much as the word itself. */
 type Links = Pick<Thesaurus, 'related' | 'isFraming' | 'kindOf'>;
@@ -103,6 +105,7 @@ export function createSupportScorer(model: TermModel, thesaurus: Links = NO_LINK
     if (passage.has(t)) return 1;
     let best = 0;
     for (const [other, entity, w] of evidenceLinks(t)) if (w > best && (passage.has(other) || passage.has(entity))) best = w;
+    if (best < PART_OF) for (const entity of model.partOf(t)) if (passage.has(entity)) return PART_OF;
     return best;
   };
   /** A term's links strong enough to be evidence, each with the entity its target names: worked out once per term, not per passage. */

@@ -1,6 +1,7 @@
 import type { GlossaryEntry } from '../corpus/types';
 import { createAliasMatcher } from '../corpus/alias-matcher';
 import { memoize } from '../memo';
+import { tokenize } from '../text/tokenize';
 
 /**
  * Content terms with every glossary alias folded into one token per entity, so "ISIS-K",
@@ -18,6 +19,8 @@ export interface TermModel {
   /** Glossary entry ids (`g:...`) mentioned in a text, in order of first mention. */
   entities(text: string): readonly string[];
   entry(id: string): GlossaryEntry | undefined;
+  /** The entities with a name of several words that has this word, when the corpus writes the word only inside such names ("media" of "media warfare"). */
+  partOf(term: string): readonly string[];
 }
 
 const ENTITY_PREFIX = 'g:';
@@ -49,6 +52,16 @@ export function createTermModel(glossary: GlossaryEntry[], documents: string[]):
   const unseen = weightOf(0);
   const idf = (term: string) => idfs.get(term) ?? unseen;
 
+  // A word the corpus writes only inside a glossary name is no unseen word: "media strategy" asks of "media warfare".
+  const within = new Map<string, string[]>();
+  glossary.forEach((entry, i) => {
+    for (const name of [entry.canonical, ...entry.aliases]) {
+      const words = tokenize(name);
+      if (words.length > 1) for (const w of words) if (!within.get(w)?.includes(ids[i]!)) within.set(w, [...(within.get(w) ?? []), ids[i]!]);
+    }
+  });
+  const NONE: readonly string[] = [];
+
   return {
     terms,
     termSet,
@@ -56,5 +69,6 @@ export function createTermModel(glossary: GlossaryEntry[], documents: string[]):
     seen: (term) => df.has(term),
     entities,
     entry: (id) => entries.get(id),
+    partOf: (term) => (df.has(term) ? NONE : within.get(term) ?? NONE),
   };
 }

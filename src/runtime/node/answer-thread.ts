@@ -1,5 +1,6 @@
 import { parentPort, threadId, workerData } from 'node:worker_threads';
-import type { Answerer } from '../../core/answer/types';
+import type { Answerer, AskResponse } from '../../core/answer/types';
+import type { Briefing } from '../../core/brief/types';
 import type { Config } from '../../config';
 import type { IndexData } from '../../core/ingest/types';
 import { createLogger, silentLogger } from '../../core/log';
@@ -33,9 +34,9 @@ async function load(data: IndexData): Promise<Answerer> {
 port.on('message', (message: ToThread) => {
   // A load that fails is left unhandled on purpose: it stops the thread, and the pool reports why.
   if (message.type === 'load') return void (answering = load(message.data));
-  const { id, request } = message;
+  const { id } = message;
   answering!
-    .then((a) => a.ask(request))
+    .then((a): Promise<AskResponse | Briefing> => (message.type === 'brief' ? a.brief(message.request) : a.ask(message.request)))
     .then(
       (response) => send({ type: 'answer', id, response }),
       (err: unknown) => send({ type: 'failed', id, message: String(err), stack: (err as Error)?.stack }),

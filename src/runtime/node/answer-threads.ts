@@ -2,17 +2,18 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { replay } from '../../core/answer/answerer';
 import type { Answerer, AskRequest, AskResponse } from '../../core/answer/types';
+import type { Briefing, BriefRequest } from '../../core/brief/types';
 import { llmConfigured, type Config } from '../../config';
 import { AppError } from '../../server/errors';
 import type { IndexData } from '../../core/ingest/types';
 import type { Logger } from '../../core/log';
 
-/** Messages to a thread: once the index to answer from, then questions. */
-export type ToThread = { type: 'load'; data: IndexData } | { type: 'ask'; id: number; request: AskRequest };
+/** Messages to a thread: once the index to answer from, then questions and briefing requests. */
+export type ToThread = { type: 'load'; data: IndexData } | { type: 'ask'; id: number; request: AskRequest } | { type: 'brief'; id: number; request: BriefRequest };
 /** Messages from a thread: once `ready` (it can answer), then each question's answer or failure. */
 export type FromThread =
   | { type: 'ready'; kernel: string }
-  | { type: 'answer'; id: number; response: AskResponse }
+  | { type: 'answer'; id: number; response: AskResponse | Briefing }
   | { type: 'failed'; id: number; message: string; stack?: string };
 
 export interface AnswerThreads extends Answerer {
@@ -57,7 +58,7 @@ export function startAnswerThreads({ threads, config, logger, entry = ANSWER_THR
 }): AnswerThreads {
   interface Thread {
     worker: Worker;
-    pending: Map<number, { resolve: (r: AskResponse) => void; reject: (e: Error) => void }>;
+    pending: Map<number, { resolve: (r: AskResponse | Briefing) => void; reject: (e: Error) => void }>;
     ready: Promise<void>;
     /** Set when the pool stopped it for outliving a question's budget. */
     stuck?: boolean;
@@ -126,20 +127,21 @@ export function startAnswerThreads({ threads, config, logger, entry = ANSWER_THR
     await Promise.all(pool.map((t) => t.worker.terminate()));
   }
 
-  function ask({ question, history }: AskRequest): Promise<AskResponse> {
+  /** Sends a question or a briefing request to the least busy thread; resolves with what it sends back. */
+  function call(message: Omit<Extract<ToThread, { type: 'ask' | 'brief' }>, 'id'>): Promise<AskResponse | Briefing> {
     let thread = pool[0];
     for (const t of pool) if (t.pending.size < thread!.pending.size) thread = t;
     if (!thread || !data) return Promise.reject(new AppError(503, 'answerer_unavailable', 'No answering thread is running; try again in a moment.'));
     const id = nextId++;
     const chosen = thread;
-    return new Promise<AskResponse>((resolve, reject) => {
+    return new Promise<AskResponse | Briefing>((resolve, reject) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const settle = <T>(done: (value: T) => void) => (value: T) => {
         clearTimeout(timer);
         done(value);
       };
       chosen.pending.set(id, { resolve: settle(resolve), reject: settle(reject) });
-      chosen.worker.postMessage({ type: 'ask', id, request: history ? { question, history } : { question } } satisfies ToThread);
+      chosen.worker.postMessage({ ...message, id } as ToThread);
       // The clock starts once the thread can answer, so a replacement still loading its index is
       // never taken for a stuck one. The thread's other questions fail with it, as with a crash.
       void chosen.ready.then(() => {
@@ -152,6 +154,9 @@ export function startAnswerThreads({ threads, config, logger, entry = ANSWER_THR
       }, () => {});
     });
   }
+
+  const ask = ({ question, history }: AskRequest) => call({ type: 'ask', request: history ? { question, history } : { question } }) as Promise<AskResponse>;
+  const brief = ({ topic, length }: BriefRequest) => call({ type: 'brief', request: { topic, length } }) as Promise<Briefing>;
 
   return {
     async load(index) {
@@ -166,6 +171,7 @@ export function startAnswerThreads({ threads, config, logger, entry = ANSWER_THR
       }
     },
     ask,
+    brief,
     // Only the extractive answerer runs on threads, and its answer exists whole at once.
     stream: async function* (request) {
       yield* replay(await ask(request));

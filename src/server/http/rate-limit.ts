@@ -3,7 +3,7 @@ import { AppError } from '../errors';
 import { createTokenBuckets, type Verdict } from './token-bucket';
 
 /** The routes that cost an answer. Sources, health and the widget script are cheap and not limited. */
-export const QUESTION_PATHS = ['/api/ask', '/api/chat'] as const;
+export const QUESTION_PATHS = ['/api/ask', '/api/chat', '/api/brief'] as const;
 
 /** About 1.5 MB of buckets at most, whatever the number of clients. */
 const MAX_CLIENTS = 10_000;

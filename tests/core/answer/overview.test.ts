@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksForBriefing, asksForOverview, overviewTopic } from '../../../src/core/answer/overview';
+import { asksForBriefing, asksForOverview, requestedBriefing } from '../../../src/core/answer/overview';
 import { createSupportScorer } from '../../../src/core/answer/support';
 import { createTermModel } from '../../../src/core/answer/terms';
 import { createThesaurus } from '../../../src/core/text/thesaurus';
@@ -54,13 +54,14 @@ describe('asksForBriefing', () => {
   });
 });
 
-describe('overviewTopic', () => {
-  it('is what is left once the request words are gone, none for the whole paper, undefined for another question', () => {
-    expect(overviewTopic("Give me a quick rundown of ISIS's state.", focusTerms)).toEqual(focusTerms('ISIS state'));
-    expect(overviewTopic('Brief me on the reorganization.', focusTerms)).toEqual(focusTerms('reorganization'));
-    expect(overviewTopic('Can you give me a brief summary of the paper?', focusTerms)).toEqual([]);
-    expect(overviewTopic('What is this paper about?', focusTerms)).toEqual([]);
-    expect(overviewTopic('Does the abstract say ISIS still functions as a state?', focusTerms)).toBeUndefined();
-    expect(overviewTopic('Who wrote a brief history of ISKP?', focusTerms)).toBeUndefined();
+describe('requestedBriefing', () => {
+  it('is the topic as the user wrote it, none for the whole paper, undefined for another question', () => {
+    expect(requestedBriefing("Give me a quick rundown of ISIS's state.", focusTerms)).toEqual({ topic: "ISIS's state" });
+    expect(requestedBriefing('Brief me on the reorganization.', focusTerms)).toEqual({ topic: 'reorganization' });
+    expect(requestedBriefing("Summarise ISKP's strategy", focusTerms)).toEqual({ topic: "ISKP's strategy" });
+    expect(requestedBriefing('Can you give me a brief summary of the paper?', focusTerms)).toEqual({ topic: null });
+    expect(requestedBriefing('What is this paper about?', focusTerms)).toEqual({ topic: null });
+    expect(requestedBriefing('Does the abstract say ISIS still functions as a state?', focusTerms)).toBeUndefined();
+    expect(requestedBriefing('Who wrote a brief history of ISKP?', focusTerms)).toBeUndefined();
   });
 });

@@ -16,6 +16,7 @@ import { buildPassages } from './passages';
 import { answerMessages, saysNotInSources } from './prompt';
 import { withRetries, type RetryOptions, type RetryPolicy } from './retry';
 import { bySupport } from '../extractive';
+import { requestedBriefing } from '../overview';
 import { createVerifier, verifyStream } from './verify';
 
 /** The extractive answerer, which the LLM one falls back to. */
@@ -80,7 +81,8 @@ export function createLlmAnswerer(deps: LlmAnswererDeps): Answerer {
     try {
       const query = await condenseFollowUp({ question, history: request.history, chat, deadline, terms: context.terms, logger });
       // Lists, counts and citation formats come exactly from the metadata; a paraphrase could only lose items.
-      if (answerBibliographic(query, bibliography, createCitationList())) return yield* replay(await extractive(query));
+      // A request for a summary gets the briefing, whose every point is a quote.
+      if (answerBibliographic(query, bibliography, createCitationList()) || requestedBriefing(query, context.support.focusTerms)) return yield* replay(await extractive(query));
       // The passage that answers goes first, judged as the extractive answer judges it: a model
       // reads the top of its prompt most closely.
       const passages = buildPassages(bySupport(query, await retrieve({ query, index, embedder, topK: TOP_K }), context), context);
@@ -124,6 +126,7 @@ export function createLlmAnswerer(deps: LlmAnswererDeps): Answerer {
       throw new Error('answer ended without a response');
     },
     stream: (request, options) => run(request, options?.signal, true),
+    brief: (request, options) => fallback.brief(request, options),
   };
 }
 

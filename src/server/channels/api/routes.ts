@@ -5,9 +5,12 @@ import { errorBody, requireReady } from '../../env';
 import { AppError } from '../../errors';
 import { readJson } from './read-json';
 import { createSseBatch } from './sse-batch';
-import { askRequestSchema } from './schemas';
+import { askRequestSchema, briefRequestSchema } from './schemas';
 
-/** `POST /api/ask` (JSON) and `POST /api/chat` (the same answer, streamed as Server-Sent Events). */
+/**
+ * `POST /api/ask` (JSON), `POST /api/chat` (the same answer, streamed as Server-Sent Events) and
+ * `POST /api/brief` (a briefing, as JSON or, asked for with `Accept: text/markdown`, as Markdown).
+ */
 export function createApiRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
@@ -27,6 +30,21 @@ export function createApiRoutes(deps: AppDeps) {
     }
   });
 
+  app.post('/brief', async (c) => {
+    const { answerer } = requireReady(deps);
+    const body = await readJson(c, briefRequestSchema);
+    c.set('question', body.topic ?? '(briefing)');
+    const request = c.req.raw;
+    try {
+      const briefing = await answerer.brief(body, { get signal() { return request.signal; } });
+      if (prefersMarkdown(c.req.header('accept'))) return c.body(briefing.markdown ?? '', 200, { 'Content-Type': 'text/markdown; charset=utf-8' });
+      return c.json(briefing);
+    } catch (err) {
+      if (request.signal.aborted) return new Response(null, { status: 499 });
+      throw err;
+    }
+  });
+
   app.post('/chat', async (c) => {
     const { answerer } = requireReady(deps);
     const body = await readJson(c, askRequestSchema);
@@ -41,6 +59,7 @@ export function createApiRoutes(deps: AppDeps) {
       try {
         for await (const event of answerer.stream(body, { signal: abort.signal })) {
           if (event.type === 'delta') events.send({ event: 'answer-delta', data: JSON.stringify({ text: event.text }) });
+          else if (event.type === 'section') events.send({ event: 'briefing-section', data: JSON.stringify(event.section) });
           else events.send({ event: 'answer-end', data: JSON.stringify(event.response) });
         }
       } catch (err) {
@@ -55,4 +74,16 @@ export function createApiRoutes(deps: AppDeps) {
   });
 
   return app;
+}
+
+/** Whether an Accept header asks for Markdown before JSON ("text/markdown", "text/markdown, application/json;q=0.5"). */
+function prefersMarkdown(accept: string | undefined): boolean {
+  if (!accept) return false;
+  const weight = (type: string) => {
+    const entry = accept.split(',').map((part) => part.trim().toLowerCase()).find((part) => part.split(';')[0]!.trim() === type);
+    if (!entry) return -1;
+    const q = /;\s*q=([\d.]+)/.exec(entry);
+    return q ? Number(q[1]) : 1;
+  };
+  return weight('text/markdown') > Math.max(0, weight('application/json'));
 }

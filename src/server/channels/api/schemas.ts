@@ -23,3 +23,14 @@ export const askRequestSchema = z.object({
 });
 
 export type AskRequestBody = z.output<typeof askRequestSchema>;
+
+/** The request contract of `POST /api/brief`. */
+export const briefRequestSchema = z.object({
+  topic: z
+    .string({ error: 'topic must be a string' })
+    .trim()
+    .min(1, 'topic must not be empty')
+    .max(200, 'topic must be at most 200 characters')
+    .optional(),
+  length: z.enum(['short', 'standard'], { error: 'length must be "short" or "standard"' }).optional(),
+});

@@ -21,7 +21,7 @@ async function collect(events: AsyncIterable<AnswerEvent>) {
   const deltas: string[] = [];
   let end: AskResponse | undefined;
   for await (const e of events) if (e.type === 'delta') deltas.push(e.text);
-  else end = e.response;
+  else if (e.type === 'end') end = e.response;
   return { deltas, end: end! };
 }
 
