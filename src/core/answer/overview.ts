@@ -7,21 +7,18 @@ const OVERVIEW =
   /\bwhat(?:'s| is| was)? (?:this|the) (?:paper|article|study|report|presentation) about\b|\b(?:summar(?:y|i[sz]e)|overview|gist|tl;?dr|abstract)\b(?! of)|\b(?:main|key|central) (?:points?|arguments?|findings?|claims?|ideas?|messages?|takeaways?)\b|\bwhat does (?:the|this) (?:paper|article|study|author) (?:argue|claim|conclude|find|show)\b/i;
 /** Every overview word of a question, to see what else it asks. */
 const OVERVIEW_WORDS = new RegExp(OVERVIEW.source, 'gi');
-const SENTENCES = 3;
 
 /** Verbs that ask for a summary, in their word forms: "summarise", "summed it up", "recap", "outline", "brief me". */
 const REQUEST_VERB =
   /\b(?:summari[sz](?:e[sd]?|ing)|sum(?:s|m(?:ed|ing))? (?:it |this |that |them )?up|recap(?:s|p(?:ed|ing))?|outlin(?:e[sd]?|ing)|brief(?:s|ed|ing)? (?:me|us))\b/i;
 /** Nouns that name a summary, singular or plural: "a rundown", "the gist", "TL;DR", "the bottom line", "what I need to know". */
 const REQUEST_NOUN =
-  /\b(?:summar(?:y|ies)|overviews?|rundowns?|gist|synops[ei]s|recaps?|briefings?|outlines?|highlights|takeaways?|lowdown|nutshell|tl;? ?dr|bottom line|(?:key|main) points?|need to know)\b/i;
+  /\b(?:summar(?:y|ies)|overviews?|rundowns?|gist|synops[ei]s|recaps?|briefings?|outlines?|highlights|takeaways?|lowdown|nutshell|tl;? ?dr|bottom line|(?:key|main) points?|executive summary|big picture)\b/i;
 /** Words that say how long, broad or selective the summary should be ("a brief overview", "key takeaways", "in a few sentences", "with five minutes"), not what it is about. */
 const REQUEST_SCOPE =
   /\b(?:brief(?:ly)?|quick(?:ly)?|short|general|overall|broad|basic|concise|simple|high-level|executive|key|main)\b|\b(?:in|with|under|within) (?:a |an )?(?:few|couple of|one|two|three|four|five|ten|\d+) (?:sentences?|words?|lines?|paragraphs?|bullets?|bullet points?|points?|minutes?|seconds?)\b/gi;
 /** "Who wrote an overview of…", "Which reference summarises…": a question about a summary, not a request for one. */
 const ABOUT_A_SUMMARY = /^\s*(?:which|who|whom|whose|when|where)\b/i;
-/** Every request word of a question, to leave what the summary should be about. */
-const REQUEST_WORDS = [REQUEST_VERB, REQUEST_NOUN, REQUEST_SCOPE].map((r) => new RegExp(r.source, 'gi'));
 
 /**
  * "What does the abstract say?" asks for an overview; "Does the abstract say ISIS is a state?"
@@ -31,9 +28,26 @@ const REQUEST_WORDS = [REQUEST_VERB, REQUEST_NOUN, REQUEST_SCOPE].map((r) => new
 export const asksForOverview = (question: string, focusTerms: (text: string) => readonly string[]) =>
   OVERVIEW.test(question) && !focusTerms((claimOf(question) ?? '').replace(OVERVIEW_WORDS, ' ')).length;
 
-/** "Brief me on…", "Give me the gist", "Sum it up", "TL;DR": a request for a summary, not a yes/no question about one nor a question about who wrote one. */
-export const asksForBriefing = (question: string) =>
-  (REQUEST_VERB.test(question) || REQUEST_NOUN.test(question)) && claimOf(question) === undefined && !ABOUT_A_SUMMARY.test(question);
+/**
+ * Ways of asking to be told about a subject as a whole: "what should I know about…", "tell me
+ * about…", "fill me in on…", "get me up to speed on…", "background on…". They ask for a briefing
+ * only when what follows names a subject, not one side of it (see ASPECT).
+ */
+const SOFT_REQUEST =
+  /\b(?:what|all|everything)(?: else)? (?:do|does|should|must|would|might) (?:i|we|one|a reader|an analyst|a journalist) (?:need to |have to |want to )?know (?:about|on|regarding)\b|\btell (?:me|us) (?:all |everything |a bit |more )?about\b|\b(?:fill|catch) (?:me|us) (?:in|up) on\b|\b(?:get|bring) (?:me|us) up to speed on\b|\b(?:background|primer) (?:on|about)\b/i;
+/** "The Taliban's view of ISKP", "how ISKP recruits": a side of a subject, which a question asks about, not a subject to brief on. */
+const ASPECT = /['’]s\s|\bs['’]\s|\b(?:of|between|how|why|whether|what|which|when|who|whom|where|does|did|is|are|was|were)\b/i;
+
+/** Every request word of a question, to leave what the summary should be about. */
+const REQUEST_WORDS = [REQUEST_VERB, REQUEST_NOUN, REQUEST_SCOPE, SOFT_REQUEST].map((r) => new RegExp(r.source, 'gi'));
+
+/** "Brief me on…", "Give me the gist", "Sum it up", "TL;DR", "What should I know about ISKP?": a request for a summary, not a yes/no question about one nor a question about who wrote one. */
+export const asksForBriefing = (question: string) => {
+  if (claimOf(question) !== undefined || ABOUT_A_SUMMARY.test(question)) return false;
+  if (REQUEST_VERB.test(question) || REQUEST_NOUN.test(question)) return true;
+  const soft = SOFT_REQUEST.exec(question);
+  return !!soft && !ASPECT.test(question.slice(soft.index + soft[0].length));
+};
 
 /** What a summary is of: the words after "on", "about" or "of" that follow the request ("brief me on ISKP's reorganization"). */
 const TOPIC_AFTER = /^[^?!.]*?\b(?:on|about|of|regarding|concerning|around)\s+(\S[^?!]*)/i;
@@ -50,7 +64,7 @@ export function requestedBriefing(question: string, focusTerms: (text: string) =
   if (asksForBriefing(question)) {
     const rest = REQUEST_WORDS.reduce((text, words) => text.replace(words, ' '), question);
     if (!focusTerms(rest).length) return { topic: null };
-    const request = REQUEST_VERB.exec(question) ?? REQUEST_NOUN.exec(question);
+    const request = REQUEST_VERB.exec(question) ?? REQUEST_NOUN.exec(question) ?? SOFT_REQUEST.exec(question);
     const after = request ? question.slice(request.index + request[0].length) : '';
     const topic = TOPIC_AFTER.exec(after)?.[1] ?? rest;
     return { topic: topic.replace(LEADING, '').replace(/[\s?!.]+$/, '') || null };
