@@ -15,6 +15,7 @@ import { createLexicalEmbedder } from '../src/core/embed/lexical';
 import { ensureIndex } from '../src/runtime/node/build-index';
 import { answerThreadCount } from '../src/runtime/node/answer-threads';
 import { benchAnswerLoop } from './bench/answer-loop';
+import { benchBriefing } from './bench/briefing';
 import { benchApi, benchFloor, benchYardstick, EVENT_LOOP_TARGETS } from './bench/api';
 import { benchColdStart } from './bench/cold-start';
 import { benchIngest } from './bench/ingest';
@@ -28,8 +29,8 @@ const json = args.has('--json');
 const corpusDir = join(import.meta.dirname, '../corpus');
 
 const settings = quick
-  ? { http: { rounds: 2, secondsPerRound: 1, connections: 8, warmupSeconds: 1 }, answerLoop: { sweeps: [0, 1, 4], rounds: 2 }, retrieval: { sizes: [1_000, 10_000], passes: 2, maxStoreSize: 10_000 }, largerCorpus: { syntheticChunks: 1_000, rounds: 1, secondsPerRound: 1 }, coldStartRuns: 1, ingestRuns: 1 }
-  : { http: { rounds: 5, secondsPerRound: 3, connections: 8, warmupSeconds: 2 }, answerLoop: { sweeps: [0, 1, 4], rounds: 10 }, retrieval: { sizes: [1_000, 10_000, 100_000], passes: 5, maxStoreSize: 100_000 }, largerCorpus: { syntheticChunks: 10_000, rounds: 4, secondsPerRound: 3 }, coldStartRuns: 3, ingestRuns: 3 };
+  ? { http: { rounds: 2, secondsPerRound: 1, connections: 8, warmupSeconds: 1 }, answerLoop: { sweeps: [0, 1, 4], rounds: 2 }, briefingRounds: 2, retrieval: { sizes: [1_000, 10_000], passes: 2, maxStoreSize: 10_000 }, largerCorpus: { syntheticChunks: 1_000, rounds: 1, secondsPerRound: 1 }, coldStartRuns: 1, ingestRuns: 1 }
+  : { http: { rounds: 5, secondsPerRound: 3, connections: 8, warmupSeconds: 2 }, answerLoop: { sweeps: [0, 1, 4], rounds: 10 }, briefingRounds: 6, retrieval: { sizes: [1_000, 10_000, 100_000], passes: 5, maxStoreSize: 100_000 }, largerCorpus: { syntheticChunks: 10_000, rounds: 4, secondsPerRound: 3 }, coldStartRuns: 3, ingestRuns: 3 };
 
 const results: BenchResults = {
   machine: { cores: cpus().length, cpu: cpus()[0]?.model.trim() ?? 'unknown', node: process.versions.node, loadAverage: { start: loadavg(), end: [] } },
@@ -54,6 +55,9 @@ results.yardstick = await benchYardstick(settings.http);
 
 progress('answering in one process, warm and with the caches swept');
 results.answerLoop = await benchAnswerLoop(corpusDir, settings.answerLoop);
+
+progress('briefings against answers, in one process');
+results.briefing = await benchBriefing(corpusDir, settings.briefingRounds);
 
 progress(`retrieval at ${settings.retrieval.sizes.join(', ')} chunks`);
 const embedder = createLexicalEmbedder();

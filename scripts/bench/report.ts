@@ -1,5 +1,6 @@
 /** The bench's results as markdown tables, and the issue's targets checked against them. */
 import type { AnswerLoopRow } from './answer-loop';
+import type { BriefingRow } from './briefing';
 import type { ApiResult, YardstickResult } from './api';
 import type { LoadResult } from './http-load';
 import type { ColdStartRow } from './cold-start';
@@ -22,6 +23,8 @@ export interface BenchResults {
   yardstick?: YardstickResult[];
   /** The answer path in one process, warm and with the caches swept before each question. */
   answerLoop?: AnswerLoopRow[];
+  /** Extractive briefings against extractive answers, in one process. */
+  briefing?: BriefingRow[];
   retrieval?: RetrievalRow[];
   /** A corpus grown with synthetic documents: asks, and `/healthz` while they run, on threads and on the event loop. */
   largerCorpus?: LargerCorpusRow[];
@@ -51,6 +54,11 @@ export function checkTargets(r: BenchResults): Target[] {
     if (limit) out.push({ target: `retrieval p95 <= ${limit} ms at ${row.chunks / 1000}k chunks`, measured: `${round(row.retrieve.p95)} ms`, met: row.retrieve.p95 <= limit });
     const ratio = row.retrieve.p95 / row.floor.p95;
     out.push({ target: `retrieval p95 within 2x brute force at ${row.chunks / 1000}k`, measured: `${round(ratio)}x`, met: ratio <= 2 });
+  }
+  const [answer, ...briefs] = r.briefing ?? [];
+  if (answer && briefs.length) {
+    const worst = Math.max(...briefs.map((b) => b.usPerCall)) / answer.usPerCall;
+    out.push({ target: 'extractive briefing <= 10x an extractive answer', measured: `${round(worst)}x (the costliest briefing)`, met: worst <= 10 });
   }
   const present = r.coldStart?.find((c) => c.index === 'present');
   if (present) out.push({ target: 'cold start to first answer <= 2 s (index present)', measured: `${round(present.firstAnswerMs)} ms`, met: present.firstAnswerMs <= 2000 });
@@ -92,6 +100,10 @@ export function renderMarkdown(r: BenchResults): string {
       '### Answering in one process, warm and with the caches swept before each question\n\n' +
         table(['swept before each question', 'µs per answer', 'x warm', 'answers'], r.answerLoop.map((x) => [x.sweptMB ? `${x.sweptMB} MB` : 'nothing (warm)', x.usPerAsk, x.usPerAsk / warm, x.asks])),
     );
+  }
+  if (r.briefing?.length) {
+    const answer = r.briefing[0]!.usPerCall;
+    parts.push('### Briefings against answers, in one process, same run\n\n' + table(['call', 'µs per call', 'x an answer', 'calls'], r.briefing.map((b) => [b.name, b.usPerCall, b.usPerCall / answer, b.calls])));
   }
   if (r.retrieval) {
     parts.push(
