@@ -10,7 +10,7 @@ import { answerFromPassages } from './extractive';
 import { resolveFollowUp } from './follow-up';
 import { isOffTask, isSmallTalk } from './intent';
 import { abstractHits, requestedBriefing } from './overview';
-import { createBriefer } from '../brief/briefer';
+import { createBriefer, type BriefOptions } from '../brief/briefer';
 import { briefingMarkdown, briefingText } from '../brief/render';
 import type { Briefing, BriefRequest } from '../brief/types';
 import { authorYear } from './citations';
@@ -35,7 +35,7 @@ export type Draft = Omit<AskResponse, 'followUps'>;
  * questions answered from metadata, everything else from the passages that support it, and an
  * honest abstention when none does.
  */
-export function createAnswerer({ index, embedder, logger, context = createAnswerContext(index) }: AnswererDeps): Answerer & { draft(request: AskRequest): Promise<Draft>; suggestions(): Promise<string[]> } {
+export function createAnswerer({ index, embedder, logger, context = createAnswerContext(index) }: AnswererDeps): Answerer & { draft(request: AskRequest): Promise<Draft>; suggestions(): Promise<string[]>; brief(request: BriefRequest, options?: BriefOptions): Promise<Briefing> } {
   const bibliography = { sources: index.sources, terms: context.terms, support: context.support };
   const briefer = createBriefer({ index, embedder, context, suggestions: () => suggestions() });
   const paperAbstract = abstractHits(context).filter((h) => !context.planted(h.chunk));
@@ -109,8 +109,8 @@ export function createAnswerer({ index, embedder, logger, context = createAnswer
   }
 
   /** A briefing on its own (`POST /api/brief`), with its Markdown; a topic with an injected instruction is declined like a question. */
-  async function brief(request: BriefRequest): Promise<Briefing> {
-    const briefing = await briefer.brief(request);
+  async function brief(request: BriefRequest, options?: BriefOptions): Promise<Briefing> {
+    const briefing = await briefer.brief(request, options);
     return { ...briefing, markdown: briefingMarkdown(briefing, readNextTitle) };
   }
 

@@ -1,6 +1,7 @@
 import type { Source } from '../corpus/types';
 import type { Hit } from '../search/retrieve';
 import type { AnswerContext } from './context';
+import { withoutTrailing } from '../text/scan';
 import { claimOf } from './yes-no';
 
 const OVERVIEW =
@@ -67,7 +68,7 @@ export function requestedBriefing(question: string, focusTerms: (text: string) =
     const request = REQUEST_VERB.exec(question) ?? REQUEST_NOUN.exec(question) ?? SOFT_REQUEST.exec(question);
     const after = request ? question.slice(request.index + request[0].length) : '';
     const topic = TOPIC_AFTER.exec(after)?.[1] ?? rest;
-    return { topic: topic.replace(LEADING, '').replace(/[\s?!.]+$/, '') || null };
+    return { topic: withoutTrailing(topic.replace(LEADING, ''), /[\s?!.]/) || null };
   }
   return asksForOverview(question, focusTerms) ? { topic: null } : undefined;
 }

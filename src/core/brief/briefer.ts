@@ -12,7 +12,14 @@ import { withoutTrailing } from '../text/scan';
 import { LITERATURE_HEADING, SECTIONS, sectionOf } from './skeleton';
 import { themesOf, type Theme } from './themes';
 import { outletKind, type OutletKind } from './outlet-kind';
+import type { SectionWriter } from './llm-sections';
 import type { BriefLength, BriefRequest, BriefSection, BriefText, Briefing, ReadNext } from './types';
+
+/** How a briefing is written: with a model writing each section (`createSectionWriter`), or quoted when absent. */
+export interface BriefOptions {
+  writeSection?: SectionWriter;
+  signal?: AbortSignal;
+}
 
 export interface BrieferDeps {
   index: SearchIndex;
@@ -59,7 +66,7 @@ export function createBriefer({ index, embedder, context, suggestions, now = Dat
   const subject = paper ? context.terms.entities(paper.title).filter((e) => context.terms.entry(e)?.kind === 'group') : [];
   const themeText = (s: Source) => [s.title, s.container].filter(Boolean).join(' ');
 
-  async function brief({ topic: asked, length = 'standard' }: BriefRequest): Promise<Briefing> {
+  async function brief({ topic: asked, length = 'standard' }: BriefRequest, { writeSection, signal }: BriefOptions = {}): Promise<Briefing> {
     const topic = asked?.trim() || null;
     const limits = LIMITS[length];
     const generatedAt = new Date(now()).toISOString();
@@ -99,7 +106,16 @@ export function createBriefer({ index, embedder, context, suggestions, now = Dat
 
     const cite = createCitationList();
     const bottom = composeAnswer(lead.length ? lead : byCoverage(works).map((w) => w.hit), context, cite);
-    const sections: BriefSection[] = planned.map(({ spec, hits }) => ({ id: spec.id, heading: spec.heading, points: hits.map((hit) => point(sentencePoint(hit, cite))) }));
+    const sections: BriefSection[] = [];
+    const quoted: string[] = [];
+    let written = 0;
+    for (const { spec, hits } of planned) {
+      // With a model, each section is written from its passages and verified; one it fails is quoted.
+      const byModel = writeSection && (await writeSection({ heading: spec.heading, topic, hits }, cite, signal));
+      if (byModel) written++;
+      else if (writeSection) quoted.push(spec.heading);
+      sections.push({ id: spec.id, heading: spec.heading, points: (byModel || hits.map((hit) => sentencePoint(hit, cite))).map(point) });
+    }
     if (shownThemes.length) sections.push({ id: 'literature', heading: LITERATURE_HEADING, points: shownThemes.map((theme) => point(themePoint(theme, limits.works, cite))) });
 
     return {
@@ -109,8 +125,9 @@ export function createBriefer({ index, embedder, context, suggestions, now = Dat
       sections,
       readNext: readNext(ranked, themes, limits.readNext),
       citations: cite.list(),
-      mode: 'extractive',
+      mode: written ? 'llm' : 'extractive',
       answerable: true,
+      ...(quoted.length ? { notice: `The language model could not write ${quoted.map((h) => `“${h}”`).join(', ')}, so ${quoted.length > 1 ? 'those sections quote' : 'that section quotes'} the sources directly.` } : {}),
       generatedAt,
     };
   }

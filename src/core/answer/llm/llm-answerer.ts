@@ -18,11 +18,15 @@ import { withRetries, type RetryOptions, type RetryPolicy } from './retry';
 import { bySupport } from '../extractive';
 import { requestedBriefing } from '../overview';
 import { createVerifier, verifyStream } from './verify';
+import type { BriefOptions } from '../../brief/briefer';
+import { createSectionWriter } from '../../brief/llm-sections';
+import type { Briefing, BriefRequest } from '../types';
 
 /** The extractive answerer, which the LLM one falls back to. */
 export interface ExtractiveAnswerer extends Answerer {
   draft(request: AskRequest): Promise<Draft>;
   suggestions(): Promise<string[]>;
+  brief(request: BriefRequest, options?: BriefOptions): Promise<Briefing>;
 }
 
 export interface LlmAnswererDeps {
@@ -57,6 +61,7 @@ const MAX_ANSWER_TOKENS = 600;
 export function createLlmAnswerer(deps: LlmAnswererDeps): Answerer {
   const { chat, fallback, index, embedder, context, logger, timeoutMs, retry, now, sleep } = deps;
   const bibliography = { sources: index.sources, terms: context.terms, support: context.support };
+  const writeSection = createSectionWriter({ chat, context, logger, timeoutMs });
 
   async function extractive(query: string, notice?: string): Promise<AskResponse> {
     const draft = await fallback.draft({ question: query });
@@ -126,7 +131,7 @@ export function createLlmAnswerer(deps: LlmAnswererDeps): Answerer {
       throw new Error('answer ended without a response');
     },
     stream: (request, options) => run(request, options?.signal, true),
-    brief: (request, options) => fallback.brief(request, options),
+    brief: (request, options) => fallback.brief(request, { writeSection, signal: options?.signal }),
   };
 }
 
