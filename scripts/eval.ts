@@ -1,8 +1,10 @@
 /**
  * `npm run eval`: retrieval (recall@1, recall@5, MRR; hybrid, BM25 alone, dense alone) over
  * eval/cases.json, and answer quality (pass rate, citation precision, verbatim quotes, abstention
- * accuracy, answerable declined, unanswerable answered) over each set side by side: cases.json (the
- * one tuned on), holdout.json and sealed.json (never tuned on; see scripts/lib/evaluate.ts).
+ * accuracy, answerable declined, unanswerable answered, briefing-intent precision and recall) over
+ * each set side by side: cases.json (the one tuned on), holdout.json and sealed.json (never tuned
+ * on; see scripts/lib/evaluate.ts); then the briefing set, eval/briefings.json, run through
+ * `answerer.brief` (facts present, sentences cited, quotes verbatim, markers consistent, declines).
  * Flags: `--json` prints the full report; `--verbose` lists every case; `--failures` lists the
  * held-out sets' failed cases too; `--llm` evaluates the LLM answerer configured by
  * OPENAI_BASE_URL / OPENAI_API_KEY / LLM_MODEL (see docs/llm.md); `--tiny` (`npm run eval:tiny`)
@@ -18,7 +20,7 @@ import { createAnswerer } from '../src/core/answer/answerer';
 import { llmConfigured, parseConfig } from '../src/config';
 import { createLogger } from '../src/core/log';
 import { loadNodeEngine } from '../src/runtime/node/engine';
-import { EVAL_SETS, evaluateAnswers, evaluateRetrieval, loadCases, type AnswerReport } from './lib/evaluate';
+import { EVAL_SETS, evaluateAnswers, evaluateBriefings, evaluateRetrieval, loadBriefingCases, loadCases, type AnswerReport } from './lib/evaluate';
 import { runCli } from './lib/cli';
 
 const args = new Set(process.argv.slice(2));
@@ -44,9 +46,10 @@ await runCli(async () => {
   for (const name of ['holdout', 'sealed'] as const) {
     if (existsSync(EVAL_SETS[name])) sets.push([name, await evaluateAnswers(loadCases(EVAL_SETS[name]), answerer, index)]);
   }
+  const briefings = await evaluateBriefings(loadBriefingCases(), answerer, index);
 
   if (args.has('--json')) {
-    console.log(JSON.stringify({ embedder: index.embedder, retrieval, answers, sets: Object.fromEntries(sets.slice(1)) }, null, 2));
+    console.log(JSON.stringify({ embedder: index.embedder, retrieval, answers, sets: Object.fromEntries(sets.slice(1)), briefings }, null, 2));
   } else {
     const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
     console.log(`Embedder: ${index.embedder.model}; ${cases.length} cases\n`);
@@ -68,12 +71,28 @@ await runCli(async () => {
     row('answerable declined', (r) => pct(r.answerableDeclined));
     row('unanswerable answered', (r) => pct(r.unanswerableAnswered));
     row('unknown sources', (r) => String(r.unknownSources));
+    // Over the cases with `expect.intent`: a response with a `briefing` is a positive.
+    const ratio = (x: number | null) => (x === null ? 'n/a' : pct(x));
+    row('briefing precision', (r) => ratio(r.briefingIntent.precision));
+    row('briefing recall', (r) => ratio(r.briefingIntent.recall));
     for (const [name, report] of sets) {
       if (name !== 'cases' && !args.has('--failures')) continue;
       const failed = report.results.filter((r) => !r.pass);
       if (failed.length) console.log(`\nFailed cases (${name}):\n${failed.map((r) => `  ${r.id}: ${r.problems.join('; ')}`).join('\n')}`);
     }
     for (const m of retrieval[0]!.misses) console.log(`  retrieval miss ${m.id}: expected ${m.expected.join(', ')}, top 5 ${m.got.join(', ')}`);
+    console.log(`\nBriefings (eval/briefings.json, answerer.brief)`);
+    const line = (label: string, value: string) => console.log(`  ${label.padEnd(22)}${value.replace(/ .*/, '').padStart(10)}${value.replace(/^\S*/, '')}`);
+    line('briefings', String(briefings.cases));
+    line('pass rate', pct(briefings.passRate));
+    line('facts present', pct(briefings.factsPresent));
+    line('sentences cited', pct(briefings.sentencesCited));
+    line('quotes verbatim', pct(briefings.quotesVerbatim));
+    line('markers consistent', pct(briefings.markersConsistent));
+    line('must-decline declined', `${pct(briefings.declinesDeclined)} (${Math.round(briefings.declinesDeclined * briefings.mustDecline)} of ${briefings.mustDecline})`);
+    line('answerable declined', pct(briefings.answerableDeclined));
+    const failedBriefings = briefings.results.filter((r) => !r.pass);
+    if (failedBriefings.length) console.log(`\nFailed briefings:\n${failedBriefings.map((r) => `  ${r.id}: ${r.problems.join('; ')}`).join('\n')}`);
     if (args.has('--verbose')) for (const r of answers.results) console.log(`\n[${r.id}] ${r.response.query}\n${r.response.answer}`);
   }
 });

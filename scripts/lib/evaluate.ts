@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AnswerContext } from '../../src/core/answer/context';
 import { resolveFollowUp } from '../../src/core/answer/follow-up';
 import type { Answerer, AskResponse } from '../../src/core/answer/types';
+import type { BriefText, Briefing } from '../../src/core/brief/types';
 import type { Embedder } from '../../src/core/embed/embedder';
 import type { SearchIndex } from '../../src/core/search/search-index';
 import { retrieve } from '../../src/core/search/retrieve';
@@ -85,7 +86,7 @@ export interface CaseResult {
 export interface AnswerReport {
   cases: number;
   passRate: number;
-  /** Share of citations (in answerable cases) pointing at a source the case expects. */
+  /** Share of citations (in answerable cases not given as a briefing) pointing at a source the case expects. */
   citationPrecision: number;
   /** Share of quotes found word for word in their source. */
   quotesVerbatim: number;
@@ -97,7 +98,22 @@ export interface AnswerReport {
   answerableDeclined: number;
   /** Of the cases it must decline, the share it answered. */
   unanswerableAnswered: number;
+  /** Whether a response is a briefing (has `briefing`) exactly when the case's `expect.intent` is `briefing`. */
+  briefingIntent: IntentReport;
   results: CaseResult[];
+}
+
+/**
+ * The briefing intent as a classifier over the cases with `expect.intent`: a positive is a response
+ * with a `briefing`; precision and recall are null when their denominator is 0.
+ */
+export interface IntentReport {
+  cases: number;
+  truePositives: number;
+  falsePositives: number;
+  falseNegatives: number;
+  precision: number | null;
+  recall: number | null;
 }
 
 const norm = (s: string) => s.toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/[–—]/g, '-');
@@ -134,7 +150,9 @@ export async function evaluateAnswers(cases: EvalCase[], answerer: Answerer, ind
       quotes++;
       if (x.quote && source.text.includes(x.quote)) verbatim++;
       else problems.push(`quote for [${x.n}] is not verbatim in ${x.sourceId}`);
-      if (c.answerable) {
+      // A briefing cites every work on its topic, more than a case can list: its citations are
+      // checked by their quotes and markers here, and by the briefing set.
+      if (c.answerable && !response.briefing) {
         citations++;
         if (c.sources.includes(x.sourceId)) precise++;
       }
@@ -151,8 +169,16 @@ export async function evaluateAnswers(cases: EvalCase[], answerer: Answerer, ind
     unknownSources: unknown,
     answerableDeclined: share(results, cases, (c, r) => c.answerable && !r.response.answerable, (c) => c.answerable),
     unanswerableAnswered: share(results, cases, (c, r) => !c.answerable && r.response.answerable, (c) => !c.answerable),
+    briefingIntent: intentReport(cases, results),
     results,
   };
+}
+
+function intentReport(cases: EvalCase[], results: CaseResult[]): IntentReport {
+  const judged = cases.map((c, i) => [c.expect?.intent, !!results[i]!.response.briefing] as const).filter(([intent]) => intent !== undefined);
+  const count = (want: boolean, got: boolean) => judged.filter(([intent, briefed]) => (intent === 'briefing') === want && briefed === got).length;
+  const [tp, fp, fn] = [count(true, true), count(false, true), count(true, false)];
+  return { cases: judged.length, truePositives: tp, falsePositives: fp, falseNegatives: fn, precision: tp + fp ? tp / (tp + fp) : null, recall: tp + fn ? tp / (tp + fn) : null };
 }
 
 function share(results: CaseResult[], cases: EvalCase[], hit: (c: EvalCase, r: CaseResult) => boolean, of: (c: EvalCase) => boolean): number {
@@ -176,9 +202,152 @@ function unmetExpectations({ expect: want }: EvalCase, response: AskResponse): s
     const named = [String(want.count), NUMBER_WORDS[want.count]].filter(Boolean).some((w) => new RegExp(`\\b${w}\\b`, 'i').test(lead));
     if (!named) problems.push(`the lead sentence does not give the count ${want.count}`);
   }
-  // The response does not name its intent: declining is `answerable: false`; a briefing draws on the abstract.
+  // Declining is `answerable: false`; a briefing is a response with a `briefing` (which sources it
+  // draws on is the case's `sources`: a briefing on the Taliban rightly cites only references).
   if (want.intent === 'decline' && response.answerable) problems.push('answered, expected a decline');
   if (want.intent && want.intent !== 'decline' && !response.answerable) problems.push(`declined, expected ${want.intent}`);
-  if (want.intent === 'briefing' && !cited.includes('tassev-2024-abstract')) problems.push('a briefing that does not draw on the abstract');
+  if (want.intent === 'briefing' && !response.briefing) problems.push('not given as a briefing');
+  if (want.intent && want.intent !== 'briefing' && response.briefing) problems.push('given as a briefing');
   return problems;
+}
+
+const briefingCaseSchema = z.object({
+  id: z.string(),
+  /** What to brief on; the whole corpus when absent. */
+  topic: z.string().optional(),
+  length: z.enum(['short', 'standard']).optional(),
+  /** False: a topic the sources do not cover, or an instruction: the briefing must be declined. */
+  answerable: z.boolean(),
+  /** Text the bottom line or some point must contain (case-insensitive). */
+  facts: z.array(z.string()),
+  /** Ids the briefing must cite. */
+  sources: z.array(z.string()).optional(),
+});
+export type BriefingCase = z.infer<typeof briefingCaseSchema>;
+
+/** `eval/briefings.json`: topics run through `answerer.brief`, tuned on and gated like `cases.json`. */
+export const BRIEFING_SET = new URL('../../eval/briefings.json', import.meta.url);
+
+export function loadBriefingCases(path: URL = BRIEFING_SET): BriefingCase[] {
+  return z.object({ briefings: z.array(briefingCaseSchema) }).parse(JSON.parse(readFileSync(path, 'utf8'))).briefings;
+}
+
+export interface BriefingResult {
+  id: string;
+  pass: boolean;
+  problems: string[];
+  briefing: Briefing;
+}
+
+export interface BriefingReport {
+  cases: number;
+  passRate: number;
+  /** Of the facts the answerable cases expect, the share found in the bottom line or a point. */
+  factsPresent: number;
+  /** Of the sentences of the answered briefings' bottom lines and points, the share carrying a `[n]` marker. */
+  sentencesCited: number;
+  /** Share of citations whose quote is word for word in its source. */
+  quotesVerbatim: number;
+  /** Share of briefings whose markers and citations agree: every `[n]` names a citation, every citation is used, numbered 1… in order of first use, each text's `citations` its own markers. */
+  markersConsistent: number;
+  /** How many topics must be declined, and the share of them declined. */
+  mustDecline: number;
+  declinesDeclined: number;
+  /** Of the answerable topics, the share declined. */
+  answerableDeclined: number;
+  results: BriefingResult[];
+}
+
+/**
+ * Sentences of a briefing's text: split after `.`, `!` or `?` (and up to two closing quotes or brackets) followed by
+ * a space and a capital, an opening quote or a digit; not after an initial ("I. V.") or "et al.".
+ */
+export const sentencesOf = (text: string) =>
+  text
+    .split(/(?<=(?<!\b[A-Z]|\bet al)[.!?]["”’)\]]{0,2})\s+(?=["“‘(]?[A-Z0-9])/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+const markersOf = (text: string) => [...text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+
+/** Runs every briefing case through `answerer.brief` and checks the briefing against it. */
+export async function evaluateBriefings(cases: BriefingCase[], answerer: Pick<Answerer, 'brief'>, index: SearchIndex): Promise<BriefingReport> {
+  const results: BriefingResult[] = [];
+  let facts = 0;
+  let present = 0;
+  let sentences = 0;
+  let cited = 0;
+  let quotes = 0;
+  let verbatim = 0;
+  let consistent = 0;
+  for (const c of cases) {
+    const briefing = await answerer.brief({ topic: c.topic, length: c.length });
+    const problems: string[] = [];
+    const texts: BriefText[] = [briefing.bottomLine, ...briefing.sections.flatMap((s) => s.points)];
+    if (briefing.answerable !== c.answerable) problems.push(`answerable is ${briefing.answerable}, expected ${c.answerable}`);
+    if (!briefing.answerable && (briefing.citations.length || briefing.sections.length)) problems.push('declined, yet has sections or citations');
+    if (c.answerable) {
+      const body = norm(texts.map((t) => t.text).join('\n'));
+      for (const f of c.facts) {
+        facts++;
+        if (body.includes(norm(f))) present++;
+        else problems.push(`lacks "${f}"`);
+      }
+    }
+    // A declined briefing's bottom line is the abstention, which cites nothing by design.
+    if (briefing.answerable) {
+      const all = texts.flatMap((t) => sentencesOf(t.text));
+      const uncited = all.filter((s) => !/\[\d+\]/.test(s));
+      sentences += all.length;
+      cited += all.length - uncited.length;
+      for (const s of uncited) problems.push(`sentence without a marker: "${s.slice(0, 80)}"`);
+    }
+    const citedIds = briefing.citations.map((x) => x.sourceId);
+    for (const s of c.sources ?? []) if (!citedIds.includes(s)) problems.push(`does not cite ${s}`);
+    const markerProblems = markerMismatches(briefing, texts);
+    if (!markerProblems.length) consistent++;
+    problems.push(...markerProblems);
+    for (const x of briefing.citations) {
+      quotes++;
+      const source = index.sourceById.get(x.sourceId);
+      if (source && x.quote && source.text.includes(x.quote)) verbatim++;
+      else problems.push(source ? `quote for [${x.n}] is not verbatim in ${x.sourceId}` : `cites unknown source ${x.sourceId}`);
+    }
+    for (const r of briefing.readNext) if (!index.sourceById.has(r.sourceId)) problems.push(`read next names unknown source ${r.sourceId}`);
+    results.push({ id: c.id, pass: problems.length === 0, problems, briefing });
+  }
+  const n = cases.length || 1;
+  const of = (want: boolean) => results.filter((_, i) => cases[i]!.answerable === want);
+  const mustDecline = of(false);
+  const answerable = of(true);
+  return {
+    cases: cases.length,
+    passRate: results.filter((r) => r.pass).length / n,
+    factsPresent: facts ? present / facts : 1,
+    sentencesCited: sentences ? cited / sentences : 1,
+    quotesVerbatim: quotes ? verbatim / quotes : 1,
+    markersConsistent: consistent / n,
+    mustDecline: mustDecline.length,
+    declinesDeclined: mustDecline.length ? mustDecline.filter((r) => !r.briefing.answerable).length / mustDecline.length : 1,
+    answerableDeclined: answerable.length ? answerable.filter((r) => !r.briefing.answerable).length / answerable.length : 0,
+    results,
+  };
+}
+
+/** How a briefing's `[n]` markers and its citations disagree, one line each. */
+function markerMismatches(briefing: Briefing, texts: BriefText[]): string[] {
+  const problems: string[] = [];
+  const numbers = briefing.citations.map((x) => x.n);
+  const firstUse: number[] = [];
+  for (const t of texts) {
+    const markers = markersOf(t.text);
+    for (const m of markers) {
+      if (!numbers.includes(m)) problems.push(`marker [${m}] names no citation`);
+      if (!firstUse.includes(m)) firstUse.push(m);
+    }
+    if ([...new Set(markers)].sort((a, b) => a - b).join() !== [...new Set(t.citations)].sort((a, b) => a - b).join()) problems.push(`a text's citations [${t.citations}] are not its markers [${[...new Set(markers)]}]`);
+  }
+  for (const x of numbers) if (!firstUse.includes(x)) problems.push(`citation [${x}] is never used`);
+  if (firstUse.some((m, i) => m !== i + 1) || numbers.some((x, i) => x !== i + 1)) problems.push(`citations are not numbered 1… in order of first use ([${firstUse}])`);
+  return [...new Set(problems)];
 }

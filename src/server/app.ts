@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { createApiRoutes } from './channels/api/routes';
 import { createSourcesRoutes } from './channels/api/sources';
+import { BRIEF_PAGE_PATH, createBriefPageRoutes } from './channels/brief-page/routes';
 import { createSlackRoutes } from './channels/slack/routes';
 import { createDemoRoutes } from './channels/widget/demo-page';
 import { createWidgetRoutes } from './channels/widget/routes';
@@ -36,7 +37,7 @@ export function createApp(deps: AppDeps) {
   const originGuard = createOriginGuard({ allowedOrigins: config.WIDGET_ALLOWED_ORIGINS, site });
   for (const path of WIDGET_API_PATHS) app.use(path, originGuard);
   const rateLimit = createRateLimit({ perMinute: config.RATE_LIMIT_PER_MINUTE, clientKey, shared: deps.rateLimit, now: deps.now });
-  for (const path of QUESTION_PATHS) app.use(path, rateLimit);
+  for (const path of [...QUESTION_PATHS, BRIEF_PAGE_PATH]) app.use(path, rateLimit);
   app.use('/api/*', createApiKeyGuard({ keys: config.API_KEYS, allowedOrigins: config.WIDGET_ALLOWED_ORIGINS, site, logger: deps.logger }));
   app.use('/api/*', createBodyLimits());
 
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', createApiRoutes(deps));
   app.route('/', createWidgetRoutes({ script: deps.widgetScript }));
   app.route('/', createDemoRoutes());
+  app.route('/', createBriefPageRoutes(deps));
   const slack = createSlackRoutes(deps);
   if (slack) app.route('/slack', slack);
 

@@ -11,7 +11,7 @@ import type { RecordFeedback } from './feedback';
  * What the routes read from the index themselves (listings, `/readyz`); every question goes through
  * the answerer. Narrower than the search index, so an answerer on other threads needs no copy of it here.
  */
-export type Listing = Pick<SearchIndex, 'embedder' | 'sources' | 'sourceById' | 'chunks'>;
+export type Listing = Pick<SearchIndex, 'embedder' | 'sources' | 'sourceById' | 'chunks' | 'glossary'>;
 
 /** Runs the rest of a request with `fields` on every log line written meanwhile (AsyncLocalStorage on Node). */
 export type LogScope = (fields: LogFields, run: () => Promise<void>) => Promise<void>;

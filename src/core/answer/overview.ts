@@ -11,15 +11,23 @@ const OVERVIEW_WORDS = new RegExp(OVERVIEW.source, 'gi');
 
 /** Verbs that ask for a summary, in their word forms: "summarise", "summed it up", "recap", "outline", "brief me". */
 const REQUEST_VERB =
-  /\b(?:summari[sz](?:e[sd]?|ing)|sum(?:s|m(?:ed|ing))? (?:it |this |that |them )?up|recap(?:s|p(?:ed|ing))?|outlin(?:e[sd]?|ing)|brief(?:s|ed|ing)? (?:me|us))\b/i;
+  /\b(?:summari[sz](?:e[sd]?|ing)|sum(?:s|m(?:ed|ing))? (?:it |this |that |them )?up|recap(?:s|p(?:ed|ing))?|outlin(?:e[sd]?|ing)|brief(?:s|ed|ing)? (?:me|us)|(?:walk|run|take|talk)(?:s|ed|ing)? (?:me|us) through)\b/i;
 /** Nouns that name a summary, singular or plural: "a rundown", "the gist", "TL;DR", "the bottom line", "what I need to know". */
 const REQUEST_NOUN =
   /\b(?:summar(?:y|ies)|overviews?|rundowns?|gist|synops[ei]s|recaps?|briefings?|outlines?|highlights|takeaways?|lowdown|nutshell|tl;? ?dr|bottom line|(?:key|main) points?|executive summary|big picture)\b/i;
 /** Words that say how long, broad or selective the summary should be ("a brief overview", "key takeaways", "in a few sentences", "with five minutes"), not what it is about. */
 const REQUEST_SCOPE =
-  /\b(?:brief(?:ly)?|quick(?:ly)?|short|general|overall|broad|basic|concise|simple|high-level|executive|key|main)\b|\b(?:in|with|under|within) (?:a |an )?(?:few|couple of|one|two|three|four|five|ten|\d+) (?:sentences?|words?|lines?|paragraphs?|bullets?|bullet points?|points?|minutes?|seconds?)\b/gi;
-/** "Who wrote an overview of…", "Which reference summarises…": a question about a summary, not a request for one. */
-const ABOUT_A_SUMMARY = /^\s*(?:which|who|whom|whose|when|where)\b/i;
+  /\b(?:brief(?:ly)?|quick(?:ly)?|short|general|overall|broad|basic|concise|simple|high-level|executive|key|main|full|complete|whole|entire|detailed)\b|\b(?:in|with|under|within) (?:a |an )?(?:few|couple of|one|two|three|four|five|ten|\d+) (?:sentences?|words?|lines?|paragraphs?|bullet points?|bullets?|points?|minutes?|seconds?)\b/gi;
+/** "Who wrote an overview of…", "In which journal did the paper with this abstract appear?": a question about a summary or about the paper, not a request for one. */
+const ABOUT_A_SUMMARY = /\b(?:which|who|whom|whose|when|where)\b/i;
+/** "Can I get a briefing on…", "Could you give me the gist": a request put as a question, which asks for no yes or no. */
+const POLITE = /^\s*(?:can|could|may|might|would|will)\s+(?:i|we|you)\s+(?:please\s+)?(?:get|have|see|give|send|prepare|write|make|put together)\b/i;
+/** "ISKP in a few bullet points?": how long an answer should be, said of a subject rather than asked as a question. */
+const LENGTH_ONLY = /\b(?:in|with|under|within) (?:a |an )?(?:few|couple of|one|two|three|four|five|ten|\d+) (?:sentences?|lines?|paragraphs?|bullet points?|bullets?|points?)\b/i;
+/** How a question opens: with a question word or an auxiliary. */
+const QUESTION_OPENING = /^\s*(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|could|has|have|had|will|would|should)\b/i;
+/** A topic that names only the paper itself ("the article", "this study"): the whole paper. */
+const THE_PAPER = /^(?:(?:the|this|that|its|his|her|their)\s+)?(?:paper|article|study|report|presentation|abstract|piece|work|research|text|document)s?$/i;
 
 /**
  * "What does the abstract say?" asks for an overview; "Does the abstract say ISIS is a state?"
@@ -27,7 +35,7 @@ const ABOUT_A_SUMMARY = /^\s*(?:which|who|whom|whose|when|where)\b/i;
  * `focusTerms`: the question's content terms (`SupportScorer.focusTerms`).
  */
 export const asksForOverview = (question: string, focusTerms: (text: string) => readonly string[]) =>
-  OVERVIEW.test(question) && !focusTerms((claimOf(question) ?? '').replace(OVERVIEW_WORDS, ' ')).length;
+  OVERVIEW.test(question) && !ABOUT_A_SUMMARY.test(question) && !focusTerms((claimOf(question) ?? '').replace(OVERVIEW_WORDS, ' ')).length;
 
 /**
  * Ways of asking to be told about a subject as a whole: "what should I know about…", "tell me
@@ -37,15 +45,18 @@ export const asksForOverview = (question: string, focusTerms: (text: string) => 
 const SOFT_REQUEST =
   /\b(?:what|all|everything)(?: else)? (?:do|does|should|must|would|might) (?:i|we|one|a reader|an analyst|a journalist) (?:need to |have to |want to )?know (?:about|on|regarding)\b|\btell (?:me|us) (?:all |everything |a bit |more )?about\b|\b(?:fill|catch) (?:me|us) (?:in|up) on\b|\b(?:get|bring) (?:me|us) up to speed on\b|\b(?:background|primer) (?:on|about)\b/i;
 /** "The Taliban's view of ISKP", "how ISKP recruits": a side of a subject, which a question asks about, not a subject to brief on. */
-const ASPECT = /['’]s\s|\bs['’]\s|\b(?:of|between|how|why|whether|what|which|when|who|whom|where|does|did|is|are|was|were)\b/i;
+const ASPECT = /\b(?:of|between|how|why|whether|what|which|when|who|whom|where|does|did|is|are|was|were)\b/i;
 
 /** Every request word of a question, to leave what the summary should be about. */
-const REQUEST_WORDS = [REQUEST_VERB, REQUEST_NOUN, REQUEST_SCOPE, SOFT_REQUEST].map((r) => new RegExp(r.source, 'gi'));
+const REQUEST_WORDS = [REQUEST_VERB, REQUEST_NOUN, REQUEST_SCOPE, SOFT_REQUEST, LENGTH_ONLY].map((r) => new RegExp(r.source, 'gi'));
 
 /** "Brief me on…", "Give me the gist", "Sum it up", "TL;DR", "What should I know about ISKP?": a request for a summary, not a yes/no question about one nor a question about who wrote one. */
 export const asksForBriefing = (question: string) => {
-  if (claimOf(question) !== undefined || ABOUT_A_SUMMARY.test(question)) return false;
-  if (REQUEST_VERB.test(question) || REQUEST_NOUN.test(question)) return true;
+  if (ABOUT_A_SUMMARY.test(question)) return false;
+  const requested = REQUEST_VERB.test(question) || REQUEST_NOUN.test(question);
+  if (requested && POLITE.test(question)) return true;
+  if (claimOf(question) !== undefined) return false;
+  if (requested || (LENGTH_ONLY.test(question) && !QUESTION_OPENING.test(question))) return true;
   const soft = SOFT_REQUEST.exec(question);
   return !!soft && !ASPECT.test(question.slice(soft.index + soft[0].length));
 };
@@ -68,7 +79,8 @@ export function requestedBriefing(question: string, focusTerms: (text: string) =
     const request = REQUEST_VERB.exec(question) ?? REQUEST_NOUN.exec(question) ?? SOFT_REQUEST.exec(question);
     const after = request ? question.slice(request.index + request[0].length) : '';
     const topic = TOPIC_AFTER.exec(after)?.[1] ?? rest;
-    return { topic: withoutTrailing(topic.replace(LEADING, ''), /[\s?!.]/) || null };
+    const named = withoutTrailing(topic.replace(LEADING, ''), /[\s?!.]/);
+    return { topic: named && !THE_PAPER.test(named) && focusTerms(named).length ? named : null };
   }
   return asksForOverview(question, focusTerms) ? { topic: null } : undefined;
 }

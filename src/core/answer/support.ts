@@ -130,7 +130,7 @@ export function createSupportScorer(model: TermModel, thesaurus: Links = NO_LINK
     /** How far a set of terms holds a term: 1 for the term, a link's weight for a related one, 0 for neither. */
     holds: held,
     /** Whether the corpus has the term, or a word the thesaurus relates to it: whether the sources can speak to it at all. */
-    speaksTo: (t: string) => model.seen(t) || thesaurus.related(t).some(([, w]) => w >= MIN_LINK),
+    speaksTo: (t: string) => model.seen(t) || model.partOf(t).length > 0 || thesaurus.related(t).some(([, w]) => w >= MIN_LINK),
     /** The kind of name a word asks for ("which city": a place), by its stem. */
     kindOf: (word: string) => {
       const [t] = tokenize(word);

@@ -71,8 +71,12 @@ export function createBriefer({ index, embedder, context, suggestions, now = Dat
     const limits = LIMITS[length];
     const generatedAt = new Date(now()).toISOString();
     const focus = topic ? support.focusTerms(topic) : [];
-    if (topic && (isOffTask(topic) || !focus.length)) return declined(topic, generatedAt);
-    const about = focus.length ? focus : paper ? support.focusTerms(paper.title) : [];
+    // A topic word the sources never use, nor any word it means ("casualty figures"), is a part of
+    // the topic they cannot brief on: quoting what they say of the rest would answer another topic.
+    if (topic && (isOffTask(topic) || !focus.length || focus.some((t) => !support.speaksTo(t)))) return declined(topic, generatedAt);
+    // "ISKP in a few bullet points": a topic that is the corpus's own subject is the whole corpus.
+    const whole = !topic || focus.every((t) => subject.includes(t));
+    const about = !whole ? focus : paper ? support.focusTerms(paper.title) : [];
 
     const retrieved = await retrieve({ query: topic ?? paper?.title ?? '', index, embedder, topK: CANDIDATES });
     const seen = new Set<string>();
@@ -80,21 +84,21 @@ export function createBriefer({ index, embedder, context, suggestions, now = Dat
     const weigh = (hits: Hit[]): Weighed[] => hits.map((hit) => ({ hit, coverage: about.length ? support.support(about, context.evidence(hit)).coverage : 0 }));
     // On a topic, what speaks to a part of it ("the threat it poses" of "its condition and the
     // threat it poses"), once some passage holds the topic as an answer would; on the whole corpus, everything.
-    const relevant = (w: Weighed) => !topic || w.coverage >= PART_OF_TOPIC;
+    const relevant = (w: Weighed) => whole || w.coverage >= PART_OF_TOPIC;
     const sentences = weigh(prose).filter(relevant);
     const works = weigh(references).filter(relevant);
-    if (topic && ![...sentences, ...works].some((w) => w.coverage >= MIN_SUPPORT)) return declined(topic, generatedAt);
+    if (!whole && ![...sentences, ...works].some((w) => w.coverage >= MIN_SUPPORT)) return declined(topic!, generatedAt);
 
     const byCoverage = (list: Weighed[]) => [...list].sort((a, b) => b.coverage - a.coverage);
     // A topic's best sentence alone leads, so the sections keep what else the sources say of it.
-    const lead = byCoverage(sentences).slice(0, topic ? 1 : BOTTOM_LINE).map((w) => w.hit);
+    const lead = byCoverage(sentences).slice(0, whole ? BOTTOM_LINE : 1).map((w) => w.hit);
     const ranked = byCoverage(works).map((w) => w.hit.source);
-    const themes = themesOf(ranked, context.terms, themeText, subject, topic ? `works on ${topic}` : undefined);
+    const themes = themesOf(ranked, context.terms, themeText, subject, whole ? undefined : `works on ${topic}`);
     // Which sections there are is settled before any is written, so the markers number only what is shown.
     const planned = SECTIONS.map((spec) => ({
       spec,
       // On a topic, a work whose title speaks to a section stands in it after the sentences.
-      hits: [...sentences, ...(topic ? byCoverage(works) : [])]
+      hits: [...sentences, ...(whole ? [] : byCoverage(works))]
         .filter((w) => !lead.includes(w.hit) && sectionOf(context.evidence(w.hit), support) === spec.id)
         .slice(0, limits.points)
         .map((w) => w.hit),

@@ -51,7 +51,7 @@ const ensureNodeIndex = (config: Config, logger: Logger, embedder: Embedder) =>
 
 // No search index here: this thread only lists sources and counts chunks. (The pool of threads keeps the
 // data itself, to restart a thread that dies.)
-const listing = ({ embedder, sources, chunks }: IndexData): Listing => ({ embedder, sources, chunks, sourceById: new Map(sources.map((s) => [s.id, s])) });
+const listing = ({ embedder, sources, chunks, glossary }: IndexData): Listing => ({ embedder, sources, chunks, glossary, sourceById: new Map(sources.map((s) => [s.id, s])) });
 
 /** The log line's account of what is being served. */
 const summary = (index: Listing): LogFields => ({ sources: index.sources.length, chunks: index.chunks.length, embedder: index.embedder.model });

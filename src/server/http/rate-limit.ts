@@ -5,6 +5,9 @@ import { createTokenBuckets, type Verdict } from './token-bucket';
 /** The routes that cost an answer. Sources, health and the widget script are cheap and not limited. */
 export const QUESTION_PATHS = ['/api/ask', '/api/chat', '/api/brief'] as const;
 
+/** The methods that ask on a limited path when it is not POST: HEAD runs the GET route whole. */
+const ASKING_METHODS: Readonly<Record<string, readonly string[]>> = { '/brief': ['GET', 'HEAD'] };
+
 /** About 1.5 MB of buckets at most, whatever the number of clients. */
 const MAX_CLIENTS = 10_000;
 
@@ -31,7 +34,7 @@ export function createRateLimit({ perMinute, clientKey, shared, now = Date.now, 
   };
   return async (c, next) => {
     // Preflights and wrong methods cost nothing to answer; only asking costs a token.
-    if (c.req.method !== 'POST') return next();
+    if (!(ASKING_METHODS[c.req.path] ?? ['POST']).includes(c.req.method)) return next();
     const verdict = await decide(clientKey(c));
     if (verdict.allowed) return next();
     const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));

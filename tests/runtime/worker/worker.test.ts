@@ -94,7 +94,7 @@ describe('Cloudflare Worker (wrangler.toml run in workerd)', () => {
     for (const body of QUESTIONS) {
       const [fromWorker, fromNode] = await Promise.all([post('/api/ask', body), node.post('/api/ask', body)]);
       expect(fromWorker.status, body.question).toBe(200);
-      expect(await fromWorker.json(), body.question).toEqual(await fromNode.json());
+      expect(timeless(await fromWorker.text()), body.question).toEqual(timeless(await fromNode.text()));
     }
   });
 
@@ -103,7 +103,7 @@ describe('Cloudflare Worker (wrangler.toml run in workerd)', () => {
     for (const { id, question, history } of loadCases()) {
       const body = history ? { question, history } : { question };
       const [fromWorker, fromNode] = await Promise.all([post('/api/ask', body), node.post('/api/ask', body)]);
-      if ((await fromWorker.text()) !== (await fromNode.text())) differ.push(id);
+      if (timeless(await fromWorker.text()) !== timeless(await fromNode.text())) differ.push(id);
     }
     expect(differ).toEqual([]);
   });
@@ -219,3 +219,6 @@ function startInbox() {
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** A response without the moment a briefing was made: the one thing two runtimes may not share. */
+const timeless = (text: string) => text.replace(/"generatedAt":"[^"]*"/g, '"generatedAt":""').replace(/_Generated \d{4}-\d{2}-\d{2},/g, '_Generated,');

@@ -1,18 +1,21 @@
 import type { Ready } from '../../env';
 import { REQUEST_LIMITS } from '../../../core/answer/limits';
-import type { Turn } from '../../../core/answer/types';
-import { answerMessage, notice, type AnswerOptions, type SlackMessage } from './blocks';
+import type { AskResponse, Turn } from '../../../core/answer/types';
+import type { Source } from '../../../core/corpus/types';
+import { answerMessage, askedByBlock, feedbackActions, notice, type AnswerOptions, type SlackMessage } from './blocks';
+import { briefingMessages } from './brief-blocks';
 import type { SlackContext } from './context';
 
 /**
- * Asks the answerer and renders the reply for Slack. Never throws: when answering fails the
- * message is an apology and `ok` is false, so callers can decide not to post it to a channel.
+ * Asks the answerer and renders the reply for Slack: one message, or several for a briefing too
+ * long for one. Never throws: when answering fails the reply is an apology and `ok` is false, so
+ * callers can decide not to post it to a channel.
  */
 export async function answerFor(
   ctx: SlackContext,
   ready: Ready,
   { question, history, via, ...options }: AnswerOptions & { history?: Turn[]; via: string },
-): Promise<{ ok: boolean; message: SlackMessage }> {
+): Promise<{ ok: boolean; messages: SlackMessage[] }> {
   const started = ctx.now();
   // The answerer accepts questions up to the /api/ask limit; Slack messages can be longer.
   const asked = question.slice(0, REQUEST_LIMITS.questionChars);
@@ -22,13 +25,20 @@ export async function answerFor(
       via,
       answerable: response.answerable,
       citations: response.citations.length,
+      briefing: Boolean(response.briefing),
       historyTurns: history?.length ?? 0,
       ms: ctx.now() - started,
       ...(ctx.config.LOG_QUESTIONS ? { question: asked } : {}),
     });
-    return { ok: true, message: answerMessage(response, { question: asked, ...options }) };
+    return { ok: true, messages: render(response, { question: asked, ...options }, ready.index.sources) };
   } catch (err) {
     ctx.logger.error('slack answer failed', { via, error: String(err), stack: (err as Error)?.stack });
-    return { ok: false, message: notice('Sorry, I could not answer that just now. Please try again in a minute.') };
+    return { ok: false, messages: [notice('Sorry, I could not answer that just now. Please try again in a minute.')] };
   }
+}
+
+/** A question that asked for a briefing gets the briefing's blocks; a declined one reads as any declined answer. */
+function render(response: AskResponse, options: AnswerOptions, sources: readonly Source[]): SlackMessage[] {
+  if (!response.briefing?.answerable) return [answerMessage(response, options)];
+  return briefingMessages(response.briefing, { sources, before: askedByBlock(options), after: feedbackActions(response, options) });
 }

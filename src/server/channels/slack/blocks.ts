@@ -1,12 +1,14 @@
 import type { AskResponse, Citation } from '../../../core/answer/types';
 import type { Source } from '../../../core/corpus/types';
-import { encodeFeedbackValue, encodeQuestionValue } from './feedback';
+import { encodeFeedbackValue, encodeQuestionValue, type FeedbackResponse } from './feedback';
 import { escapeMrkdwn, markdownToMrkdwn, truncate } from './mrkdwn';
+import { packLines } from './split-text';
 
 /** The Block Kit subset this bot sends. */
 export type TextObject = { type: 'mrkdwn' | 'plain_text'; text: string };
 export type Button = { type: 'button'; action_id: string; text: TextObject; value: string; style?: 'primary' | 'danger' };
 export type Block =
+  | { type: 'header'; block_id?: string; text: { type: 'plain_text'; text: string } }
   | { type: 'section'; block_id?: string; text: TextObject }
   | { type: 'context'; block_id?: string; elements: TextObject[] }
   | { type: 'actions'; block_id: string; elements: Button[] };
@@ -19,7 +21,7 @@ export interface SlackMessage {
 
 // Slack rejects messages over these (Block Kit reference); we shorten instead.
 // (A button's 2,000-character value limit is kept in feedback.ts, which writes the values.)
-export const LIMITS = { blocks: 50, sectionText: 3000, contextElements: 10, buttonText: 75, fallbackText: 3000 };
+export const LIMITS = { blocks: 50, sectionText: 3000, headerText: 150, contextElements: 10, buttonText: 75, fallbackText: 3000 };
 // Well under the limits: long quotes make the sources unreadable, and Slack also caps the whole message.
 const QUOTE_CHARS = 400;
 const ACTIONS_BLOCK = 'iskp_actions';
@@ -28,6 +30,7 @@ export const ACTION = {
   helpful: 'feedback_helpful',
   notHelpful: 'feedback_not_helpful',
   postToChannel: 'post_to_channel',
+  postBriefingToChannel: 'post_briefing_to_channel',
 } as const;
 
 export interface AnswerOptions {
@@ -41,19 +44,27 @@ export interface AnswerOptions {
 /** An answer: the text with its `[n]` markers, the cited sources with quotes, suggestions, feedback buttons. */
 export function answerMessage(response: AskResponse, options: AnswerOptions): SlackMessage {
   const blocks: Block[] = [];
-  if (options.askedBy && /^[UW][A-Z0-9]+$/.test(options.askedBy)) {
-    blocks.push(section(`<@${options.askedBy}> asked: _${truncate(escapeMrkdwn(oneLine(options.question)), 500)}_`));
-  }
+  const asked = askedByBlock(options);
+  if (asked) blocks.push(asked);
   const answer = truncate(markdownToMrkdwn(escapeMrkdwn(response.answer)), LIMITS.sectionText);
   blocks.push(section(answer));
   if (response.notice) blocks.push(context([`:warning: ${escapeMrkdwn(response.notice)}`]));
   if (response.citations.length) blocks.push(context(citationLines(response.citations)));
-  if (response.followUps.length) {
-    const label = response.answerable ? 'Related questions' : 'Try one of these';
-    blocks.push(section(truncate(`*${label}:*\n${response.followUps.map((q) => `• ${escapeMrkdwn(q)}`).join('\n')}`, LIMITS.sectionText)));
-  }
-  blocks.push(actions(response, options));
+  if (response.followUps.length) blocks.push(followUpsBlock(response.followUps, response.answerable));
+  blocks.push(feedbackActions(response, options));
   return message(response.answer, blocks);
+}
+
+/** "<@U123> asked: _…_" above a re-posted answer, for a well-formed user id only (it becomes a mention). */
+export function askedByBlock({ question, askedBy }: Pick<AnswerOptions, 'question' | 'askedBy'>): Block | undefined {
+  if (!askedBy || !/^[UW][A-Z0-9]+$/.test(askedBy)) return undefined;
+  return section(`<@${askedBy}> asked: _${truncate(escapeMrkdwn(oneLine(question)), 500)}_`);
+}
+
+/** Suggested questions: related ones after an answer, ones to try instead after an abstention. */
+export function followUpsBlock(followUps: string[], answerable: boolean): Block {
+  const label = answerable ? 'Related questions' : 'Try one of these';
+  return section(truncate(`*${label}:*\n${followUps.map((q) => `• ${escapeMrkdwn(q)}`).join('\n')}`, LIMITS.sectionText));
 }
 
 /** `/iskp sources`: every source in the corpus, one line each, split into sections that fit. */
@@ -67,8 +78,9 @@ export function helpMessage(command: string): SlackMessage {
   const text = [
     '*I answer questions about Tassev (2024), “The Islamic State-Khorasan’s Recent Reorganization and Remaining Threat for Central Asia in 2024”, and the 24 works it cites* — only from those sources, with each claim cited.',
     `• \`${command} <question>\` — ask privately; you can then post the answer to the channel.`,
+    `• \`${command} brief [topic]\` — a cited briefing on the paper, or on one topic of it (\`${command} brief Central Asia\`); also privately, with a button to post it.`,
     `• \`${command} sources\` — list the sources.`,
-    '• Mention me in a channel, or message me directly: I answer in the thread, and follow-up questions in the same thread build on the earlier ones.',
+    '• Mention me in a channel, or message me directly: I answer in the thread, and follow-up questions in the same thread build on the earlier ones. Ask me to brief you on a topic for a briefing there.',
   ].join('\n');
   return message('How to ask me about the ISKP briefing.', [section(text)]);
 }
@@ -82,10 +94,20 @@ export function withThanks(blocks: unknown[], vote: 'helpful' | 'not_helpful'): 
   return blocks.map((b) => ((b as { block_id?: string })?.block_id === ACTIONS_BLOCK ? thanks : b));
 }
 
-function actions(response: AskResponse, options: AnswerOptions): Block {
-  const value = encodeFeedbackValue({ question: options.question, response });
+/**
+ * Helpful / Not helpful, and when the reply is private, a button that shares it: by default the
+ * answer's (it asks `question` again), or the one given (a briefing's re-runs its topic).
+ */
+export function feedbackActions(
+  response: FeedbackResponse,
+  { question, postToChannel, share }: Pick<AnswerOptions, 'question' | 'postToChannel'> & { share?: { actionId: string; value: string } },
+): Block {
+  const value = encodeFeedbackValue({ question, response });
   const elements: Button[] = [button(ACTION.helpful, ':thumbsup: Helpful', value), button(ACTION.notHelpful, ':thumbsdown: Not helpful', value)];
-  if (options.postToChannel) elements.push(button(ACTION.postToChannel, 'Post to channel', encodeQuestionValue(options.question), 'primary'));
+  if (postToChannel) {
+    const { actionId, value: shared } = share ?? { actionId: ACTION.postToChannel, value: encodeQuestionValue(question) };
+    elements.push(button(actionId, 'Post to channel', shared, 'primary'));
+  }
   return { type: 'actions', block_id: ACTIONS_BLOCK, elements };
 }
 
@@ -101,18 +123,20 @@ const button = (action_id: string, text: string, value: string, style?: Button['
 function citationLines(citations: Citation[]): string[] {
   const max = LIMITS.contextElements;
   const shown = citations.length > max ? citations.slice(0, max - 1) : citations;
-  const lines = shown.map((c) => {
-    const quote = truncate(escapeMrkdwn(oneLine(c.quote)), QUOTE_CHARS);
-    return truncate(`*[${c.n}]* ${reference(c)} — “${quote}”`, LIMITS.sectionText);
-  });
+  const lines = shown.map((c) => truncate(citationLine(c, QUOTE_CHARS), LIMITS.sectionText));
   if (citations.length > shown.length) lines.push(`…and ${citations.length - shown.length} more sources.`);
   return lines;
 }
 
-type Referable = Pick<Source, 'authors' | 'year' | 'title' | 'container' | 'publisher'>;
+/** One cited source and its quote, escaped for mrkdwn; the quote shortened to `quoteChars` when given. */
+export function citationLine(c: Citation, quoteChars = Infinity): string {
+  return `*[${c.n}]* ${reference(c)} — “${truncate(escapeMrkdwn(oneLine(c.quote)), quoteChars)}”`;
+}
+
+export type Referable = Pick<Source, 'authors' | 'year' | 'title' | 'container' | 'publisher'>;
 
 /** Authors (year). *Title*. Outlet. — escaped, ready for mrkdwn. */
-function reference(s: Referable): string {
+export function reference(s: Referable): string {
   const outlet = s.container ?? s.publisher;
   const parts = [`${authorList(s.authors)} (${s.year ?? 'n.d.'}).`, `_${sentence(s.title)}_`];
   // News outlets are often their own author ("Al Jazeera (2018)"): naming them twice reads as a typo.
@@ -129,27 +153,12 @@ function authorList(authors: string[]): string {
   return `${authors.slice(0, -1).join(', ')} & ${authors.at(-1)}`;
 }
 
-const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text } });
-const context = (texts: string[]): Block => ({ type: 'context', elements: texts.map((text) => ({ type: 'mrkdwn', text })) });
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
-
-/** Lines joined into as few chunks of at most `max` characters as possible; an overlong line is shortened. */
-function packLines(lines: string[], max: number): string[] {
-  const chunks: string[] = [];
-  let current = '';
-  for (const line of lines.map((l) => truncate(l, max))) {
-    if (current && current.length + 1 + line.length > max) {
-      chunks.push(current);
-      current = '';
-    }
-    current = current ? `${current}\n${line}` : line;
-  }
-  if (current) chunks.push(current);
-  return chunks;
-}
+export const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text } });
+export const context = (texts: string[]): Block => ({ type: 'context', elements: texts.map((text) => ({ type: 'mrkdwn', text })) });
+export const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** The last guard before sending: at most 50 blocks, and a plain fallback text that cannot mention anyone. */
-function message(fallback: string, blocks: Block[]): SlackMessage {
+export function message(fallback: string, blocks: Block[]): SlackMessage {
   const fitted = blocks.length > LIMITS.blocks ? [...blocks.slice(0, LIMITS.blocks - 1), context(['…shortened to fit in one Slack message.'])] : blocks;
   return { text: truncate(escapeMrkdwn(fallback), LIMITS.fallbackText), blocks: fitted };
 }

@@ -8,6 +8,7 @@ import type { SlackContext } from './context';
 import { threadHistory } from './history';
 import { fromSlackText } from './mrkdwn';
 import { parseJson } from './parse-json';
+import { postInThread } from './replies';
 
 // The envelopes Slack sends to an Events API URL; anything else did not come from Slack's events.
 const envelopeSchema = z.looseObject({
@@ -77,10 +78,10 @@ function isQuestion(event: MessageEvent): boolean {
 
 async function answerInThread(ctx: SlackContext, ready: Ready, event: MessageEvent): Promise<void> {
   const question = fromSlackText(event.text ?? '');
-  const message = question
-    ? (await answerFor(ctx, ready, { question, history: await earlierInThread(ctx, event), via: event.type })).message
-    : helpMessage(ctx.config.SLACK_COMMAND);
-  await ctx.api.call('chat.postMessage', { channel: event.channel, thread_ts: event.thread_ts ?? event.ts, ...message, unfurl_links: false, unfurl_media: false });
+  const messages = question
+    ? (await answerFor(ctx, ready, { question, history: await earlierInThread(ctx, event), via: event.type })).messages
+    : [helpMessage(ctx.config.SLACK_COMMAND)];
+  await postInThread(ctx.api, { channel: event.channel, threadTs: event.thread_ts ?? event.ts }, messages);
 }
 
 /** A message that starts a thread has no history, and costs no API call. */

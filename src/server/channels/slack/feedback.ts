@@ -20,15 +20,26 @@ const feedbackValue = z.object({
   ok: z.union([z.literal(0), z.literal(1)]),
 });
 const questionValue = z.object({ q: z.string().min(1) });
+const topicValue = z.object({ t: z.string().nullable() });
 
-export function encodeFeedbackValue({ question, response }: { question: string; response: AskResponse }): string {
+/** What a vote records of a reply: an answer, or a briefing read as one. */
+export type FeedbackResponse = Pick<AskResponse, 'answer' | 'answerable' | 'citations'>;
+
+/** A vote's button value: the question, the reply (shortened to fit), its sources' ids, whether it answered. */
+export function encodeFeedbackValue({ question, response }: { question: string; response: FeedbackResponse }): string {
   const sources = [...new Set(response.citations.map((c) => c.sourceId))].slice(0, MAX_SOURCES);
   const value = { q: shortenWithEllipsis(question, MAX_QUESTION_IN_FEEDBACK), a: response.answer, s: sources, ok: response.answerable ? 1 : 0 };
   return fit(value, 'a');
 }
 
+/** The "Post to channel" button's value for an answer: its question, asked again when clicked. */
 export function encodeQuestionValue(question: string): string {
   return fit({ q: question }, 'q');
+}
+
+/** The "Post to channel" button's value for a briefing: its topic (null: the whole corpus), briefed again when clicked. */
+export function encodeTopicValue(topic: string | null): string {
+  return JSON.stringify({ t: topic });
 }
 
 export interface FeedbackValue {
@@ -49,6 +60,12 @@ export function decodeFeedbackValue(value: string | undefined): FeedbackValue | 
 export function decodeQuestionValue(value: string | undefined): string | undefined {
   const parsed = questionValue.safeParse(parseJson(value));
   return parsed.success ? parsed.data.q : undefined;
+}
+
+/** Undefined for a value we did not write; `{ topic: null }` for a briefing on the whole corpus. */
+export function decodeTopicValue(value: string | undefined): { topic: string | null } | undefined {
+  const parsed = topicValue.safeParse(parseJson(value));
+  return parsed.success ? { topic: parsed.data.t } : undefined;
 }
 
 export function feedbackRecord(

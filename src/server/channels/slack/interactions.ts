@@ -1,13 +1,15 @@
 import type { Handler } from 'hono';
 import { z } from 'zod';
-import type { AppEnv } from '../../env';
+import type { AppEnv, Ready } from '../../env';
 import { errorBody } from '../../env';
 import type { FeedbackRecord } from '../../feedback';
 import { answerFor } from './answer';
-import { ACTION, notice, withThanks } from './blocks';
+import { ACTION, notice, withThanks, type SlackMessage } from './blocks';
+import { briefFor } from './brief';
 import type { SlackContext } from './context';
-import { decodeFeedbackValue, decodeQuestionValue, feedbackRecord } from './feedback';
+import { decodeFeedbackValue, decodeQuestionValue, decodeTopicValue, feedbackRecord } from './feedback';
 import { parseJson } from './parse-json';
+import { respondAll, RESPONSE_URL_POSTS } from './replies';
 import { isSlackHook, parseSlackForm } from './slack-form';
 
 const payloadSchema = z.looseObject({
@@ -43,6 +45,7 @@ export function createInteractionsHandler(ctx: SlackContext): Handler<AppEnv> {
         const vote = VOTES[action.action_id];
         if (vote) ctx.background('record slack feedback', () => recordVote(ctx, payload, action, vote));
         else if (action.action_id === ACTION.postToChannel) ctx.background('post slack answer to channel', () => postToChannel(ctx, payload, action));
+        else if (action.action_id === ACTION.postBriefingToChannel) ctx.background('post slack briefing to channel', () => postBriefingToChannel(ctx, payload, action));
       }
     }
     return c.body(null, 200);
@@ -77,24 +80,44 @@ async function recordVote(ctx: SlackContext, payload: Payload, action: Action, v
   await ctx.api.respond(payload.response_url, thanks);
 }
 
-/**
- * Shares a private answer: asks the question again (the button can hold the question, not the
- * whole answer) and posts it in the channel, naming who asked, then removes the private copy.
- */
+/** Shares a private answer: asks its question again (the button holds the question, not the whole answer). */
 async function postToChannel(ctx: SlackContext, payload: Payload, action: Action): Promise<void> {
   const question = decodeQuestionValue(action.value);
+  if (!question) {
+    ctx.logger.warn('slack post-to-channel ignored: the button value is not ours', { actionId: action.action_id });
+    return;
+  }
+  await share(ctx, payload, (ready) => answerFor(ctx, ready, { question, askedBy: payload.user.id, via: 'post_to_channel' }));
+}
+
+/** Shares a private briefing: briefs on its topic again (the button holds the topic). */
+async function postBriefingToChannel(ctx: SlackContext, payload: Payload, action: Action): Promise<void> {
+  const value = decodeTopicValue(action.value);
+  if (!value) {
+    ctx.logger.warn('slack post-to-channel ignored: the button value is not ours', { actionId: action.action_id });
+    return;
+  }
+  await share(ctx, payload, (ready) => briefFor(ctx, ready, { topic: value.topic, askedBy: payload.user.id, via: 'post_to_channel' }));
+}
+
+/**
+ * Posts a reply, made afresh by `reply`, in the channel, naming who asked, then removes the
+ * private copy; when the reply fails, says so privately and leaves the private copy be.
+ */
+async function share(ctx: SlackContext, payload: Payload, reply: (ready: Ready) => Promise<{ ok: boolean; messages: SlackMessage[] }>): Promise<void> {
   const responseUrl = payload.response_url;
-  if (!question || !responseUrl) {
-    ctx.logger.warn('slack post-to-channel ignored: no question or response_url', { hasQuestion: Boolean(question) });
+  if (!responseUrl) {
+    ctx.logger.warn('slack post-to-channel ignored: no response_url');
     return;
   }
   const ready = ctx.ready();
-  const answered = ready ? await answerFor(ctx, ready, { question, askedBy: payload.user.id, via: 'post_to_channel' }) : undefined;
-  if (!answered?.ok) {
-    const text = answered ? answered.message : notice('I am still loading the sources. Please try again in a few seconds.');
-    await ctx.api.respond(responseUrl, { response_type: 'ephemeral', replace_original: false, ...text });
+  const replied = ready ? await reply(ready) : undefined;
+  if (!replied?.ok) {
+    const messages = replied ? replied.messages : [notice('I am still loading the sources. Please try again in a few seconds.')];
+    await respondAll(ctx.api, responseUrl, messages, { response_type: 'ephemeral', replace_original: false });
     return;
   }
-  const posted = await ctx.api.respond(responseUrl, { response_type: 'in_channel', replace_original: false, ...answered.message });
+  // The last of the URL's posts is kept for removing the private copy.
+  const posted = await respondAll(ctx.api, responseUrl, replied.messages, { response_type: 'in_channel', replace_original: false }, RESPONSE_URL_POSTS - 1);
   if (posted) await ctx.api.respond(responseUrl, { delete_original: true });
 }

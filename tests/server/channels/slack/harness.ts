@@ -1,8 +1,11 @@
 import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Answerer } from '../../../../src/core/answer/types';
+import type { Briefing } from '../../../../src/core/brief/types';
 import { createApp } from '../../../../src/server/app';
 import type { FeedbackRecord } from '../../../../src/server/feedback';
 import { createLogger } from '../../../../src/core/log';
@@ -14,6 +17,9 @@ export const RESPONSE_URL = 'https://hooks.slack.test/commands/T1/123/abc';
 export const BOT_USER = 'UBOT';
 
 type Engine = Awaited<ReturnType<typeof loadTestEngine>>;
+
+/** A realistic briefing (tests/fixtures/briefing.json), fresh for each caller to change. */
+export const fixtureBriefing = (): Briefing => JSON.parse(readFileSync(join(import.meta.dirname, '../../../fixtures/briefing.json'), 'utf8')) as Briefing;
 
 /** Slack's signature, computed independently of the code under test (node:crypto, not Web Crypto). */
 export function signatureHeaders(body: string, { secret = SECRET, at = Date.now() }: { secret?: string; at?: number } = {}) {

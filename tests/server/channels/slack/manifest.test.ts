@@ -21,4 +21,8 @@ describe('slack/manifest.yml', () => {
   it('registers the slash command the server expects by default', () => {
     expect(manifest).toContain(`- command: ${parseConfig({}).SLACK_COMMAND}\n`);
   });
+
+  it('hints every subcommand the command handler reads', () => {
+    expect(manifest).toContain('usage_hint: "<question> | brief [topic] | sources | help"');
+  });
 });

@@ -3,15 +3,22 @@ import { append, h, type Child } from './dom';
 
 /**
  * Answer text as paragraphs and bullet lists, with each `[n]` marker handed to `marker` (a
- * citation button once the citations are known, a placeholder while the answer streams).
+ * citation button once the citations are known, a placeholder while the answer streams). A line
+ * that is one of `headings` (a streaming briefing's finished sections) becomes a heading.
  */
-export function answerText(text: string, marker: (n: number) => Child): DocumentFragment {
+export function answerText(text: string, marker: (n: number) => Child, headings: ReadonlySet<string> = new Set()): DocumentFragment {
   const out = document.createDocumentFragment();
   let list: HTMLUListElement | undefined;
   for (const raw of text.split('\n')) {
     const line = raw.trim();
     if (!line) {
       list = undefined;
+      continue;
+    }
+    const heading = headings.size ? headingOf(line) : '';
+    if (headings.has(heading)) {
+      list = undefined;
+      out.appendChild(h('h4', { class: 'brief-heading' }, heading));
       continue;
     }
     const bullet = /^[-•*]\s+/.exec(line);
@@ -26,13 +33,17 @@ export function answerText(text: string, marker: (n: number) => Child): Document
   return out;
 }
 
+/** A line as a heading would read without Markdown's dress: `## Background`, `**Background:**` → `Background`. */
+const headingOf = (line: string) => line.replace(/^#{1,6}\s+/, '').replace(/^\*\*(.*)\*\*$/, '$1').replace(/:$/, '').trim();
+
 const CLOSING_PUNCTUATION = /^[.,;:!?…)\]”’]*/;
 
 /**
- * Text with its markers. A marker never starts a line on its own: the word before it, the markers
- * and the punctuation after them ("Pakistan [1][2].") are kept together in one unbreakable span.
+ * `el` with one line of text and its markers appended. A marker never starts a line on its own:
+ * the word before it, the markers and the punctuation after them ("Pakistan [1][2].") are kept
+ * together in one unbreakable span.
  */
-function withMarkers<E extends HTMLElement>(el: E, line: string, marker: (n: number) => Child): E {
+export function withMarkers<E extends HTMLElement>(el: E, line: string, marker: (n: number) => Child): E {
   // split() with a capture group alternates text, number, text, number, ..., text.
   const parts = line.split(/\[(\d{1,3})\]/);
   let glue: HTMLElement | undefined;

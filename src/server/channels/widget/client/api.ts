@@ -1,4 +1,6 @@
 import type { AskRequest, AskResponse } from '../../../../core/answer/types';
+import type { BriefSection } from '../../../../core/brief/types';
+import type { Source } from '../../../../core/corpus/types';
 import { readSse } from './sse';
 
 /** A failure worth showing the reader; `message` is written for people, not developers. */
@@ -16,11 +18,21 @@ const UNREACHABLE = 'The assistant can’t be reached from this page right now.'
 /** Statuses a retry over plain JSON might fix; anything else /api/ask would refuse the same way. */
 const STREAMING_MAY_BE_THE_PROBLEM = (status: number) => status === 404 || status === 405 || status >= 500;
 
+export interface AskOptions {
+  onDelta: (text: string) => void;
+  /** A briefing's section, once all of it has streamed as text. */
+  onSection?: (section: BriefSection) => void;
+  onRestart: () => void;
+  signal: AbortSignal;
+}
+
 export interface Api {
   /** Streams the answer (`onDelta` per verified piece) and resolves with the whole response. */
-  ask(request: AskRequest, options: { onDelta: (text: string) => void; onRestart: () => void; signal: AbortSignal }): Promise<AskResponse>;
+  ask(request: AskRequest, options: AskOptions): Promise<AskResponse>;
   /** A formatted citation (`apa` or `bibtex`) of one source. */
   citation(sourceId: string, format: 'apa' | 'bibtex'): Promise<string>;
+  /** One source's record, fetched once per widget. */
+  source(sourceId: string): Promise<Source>;
 }
 
 /**
@@ -40,7 +52,7 @@ export function createApi(endpoint: string, fetchFn: typeof fetch = (input, init
     return (await res.json()) as AskResponse;
   }
 
-  async function askStreaming(request: AskRequest, onDelta: (text: string) => void, signal: AbortSignal): Promise<AskResponse | undefined> {
+  async function askStreaming(request: AskRequest, { onDelta, onSection, signal }: AskOptions): Promise<AskResponse | undefined> {
     let res: Response;
     try {
       res = await post('/api/chat', request, signal, 'text/event-stream');
@@ -56,6 +68,7 @@ export function createApi(endpoint: string, fetchFn: typeof fetch = (input, init
     try {
       for await (const event of readSse(res.body)) {
         if (event.event === 'answer-delta') onDelta((JSON.parse(event.data) as { text: string }).text);
+        else if (event.event === 'briefing-section') onSection?.(JSON.parse(event.data) as BriefSection);
         else if (event.event === 'answer-end') return JSON.parse(event.data) as AskResponse;
         else if (event.event === 'error') throw errorFromBody(JSON.parse(event.data));
       }
@@ -65,12 +78,15 @@ export function createApi(endpoint: string, fetchFn: typeof fetch = (input, init
     return undefined; // the stream broke or ended without an answer
   }
 
+  // Read-next lists name the same few works again and again: ask for each one once.
+  const sources = new Map<string, Promise<Source>>();
+
   return {
-    async ask(request, { onDelta, onRestart, signal }) {
-      const streamed = await askStreaming(request, onDelta, signal);
+    async ask(request, options) {
+      const streamed = await askStreaming(request, options);
       if (streamed) return streamed;
-      onRestart();
-      return askJson(request, signal);
+      options.onRestart();
+      return askJson(request, options.signal);
     },
     async citation(sourceId, format) {
       const res = await fetchFn(`${endpoint}/api/sources/${encodeURIComponent(sourceId)}?format=${format}`).catch((err: unknown) => {
@@ -78,6 +94,23 @@ export function createApi(endpoint: string, fetchFn: typeof fetch = (input, init
       });
       if (!res.ok) throw await errorFrom(res);
       return res.text();
+    },
+    source(sourceId) {
+      let record = sources.get(sourceId);
+      if (!record) {
+        record = fetchFn(`${endpoint}/api/sources/${encodeURIComponent(sourceId)}`)
+          .catch((err: unknown) => {
+            throw unreachable(err);
+          })
+          .then(async (res) => {
+            if (!res.ok) throw await errorFrom(res);
+            return (await res.json()) as Source;
+          });
+        // A failure is not remembered: the next briefing that names the work asks again.
+        record.catch(() => sources.delete(sourceId));
+        sources.set(sourceId, record);
+      }
+      return record;
     },
   };
 }

@@ -49,7 +49,40 @@ function isEntry(value: unknown): value is Entry {
   if (e.kind === 'error') return typeof e.message === 'string' && typeof e.question === 'string';
   if (e.kind !== 'answer') return false;
   const r = e.response as Record<string, unknown> | null;
-  return Boolean(r) && typeof r!.answer === 'string' && Array.isArray(r!.followUps) && Array.isArray(r!.citations) && r!.citations.every(isCitation);
+  return (
+    Boolean(r) &&
+    typeof r!.answer === 'string' &&
+    Array.isArray(r!.followUps) &&
+    Array.isArray(r!.citations) &&
+    r!.citations.every(isCitation) &&
+    (r!.briefing === undefined || isBriefing(r!.briefing))
+  );
+}
+
+/** Everything the briefing view reads, in the types it reads them as. */
+function isBriefing(value: unknown): boolean {
+  const b = value as Record<string, unknown> | null;
+  if (!b || typeof b !== 'object') return false;
+  const isText = (t: unknown) => typeof (t as { text?: unknown } | null)?.text === 'string';
+  const isSection = (s: unknown) => {
+    const section = s as { heading?: unknown; points?: unknown } | null;
+    return typeof section?.heading === 'string' && Array.isArray(section.points) && section.points.every(isText);
+  };
+  const isReadNext = (r: unknown) => typeof (r as { sourceId?: unknown } | null)?.sourceId === 'string' && typeof (r as { why?: unknown }).why === 'string';
+  return (
+    typeof b.title === 'string' &&
+    (b.topic === null || typeof b.topic === 'string') &&
+    typeof b.answerable === 'boolean' &&
+    isText(b.bottomLine) &&
+    Array.isArray(b.sections) &&
+    b.sections.every(isSection) &&
+    Array.isArray(b.readNext) &&
+    b.readNext.every(isReadNext) &&
+    Array.isArray(b.citations) &&
+    b.citations.every(isCitation) &&
+    (b.markdown === undefined || typeof b.markdown === 'string') &&
+    (b.notice === undefined || typeof b.notice === 'string')
+  );
 }
 
 function isCitation(value: unknown): boolean {

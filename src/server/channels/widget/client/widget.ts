@@ -1,6 +1,7 @@
 import { REQUEST_LIMITS } from '../../../../core/answer/limits';
 import type { Citation } from '../../../../core/answer/types';
 import { WidgetError, type Api } from './api';
+import { printableBriefingUrl } from './briefing-actions';
 import { historyFrom, keepFirst, type Entry } from './conversation';
 import { answerView, errorView, greetingView, pendingView, questionView, type AnswerActions } from './messages';
 import type { WidgetOptions } from './options';
@@ -37,7 +38,13 @@ export function createWidget({ shadow, options, api, store, copy }: WidgetDeps):
 
   const isOpen = () => !ui.panel.hidden;
   const persist = () => store.save({ entries, open: isOpen() });
-  const actions: AnswerActions = { openSource, ask: (q) => void ask(q) };
+  const actions: AnswerActions = {
+    openSource,
+    ask: (q) => void ask(q),
+    copy,
+    printableBriefing: (topic) => printableBriefingUrl(options.endpoint, topic),
+    source: (id) => api.source(id),
+  };
 
   // ---- the log ----
 
@@ -108,6 +115,7 @@ export function createWidget({ shadow, options, api, store, copy }: WidgetDeps):
             pending.setText((text += delta));
             if (follow) scrollToEnd();
           },
+          onSection: (section) => pending.addSection(section),
           onRestart: () => (text = ''),
         },
       );
