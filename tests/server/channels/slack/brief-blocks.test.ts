@@ -6,7 +6,7 @@ import type { Block, SlackMessage } from '../../../../src/server/channels/slack/
 import { LIMITS } from '../../../../src/server/channels/slack/blocks';
 import { briefingMessages } from '../../../../src/server/channels/slack/brief-blocks';
 import { escapeMrkdwn } from '../../../../src/server/channels/slack/mrkdwn';
-import { blockText, fixtureBriefing } from './harness';
+import { blockText, declinedBriefing, fixtureBriefing } from './harness';
 
 /** Every text field of a message, in order: section and header texts, context elements. */
 const fields = (message: SlackMessage): string[] =>
@@ -93,17 +93,7 @@ describe('briefingMessages: the fixture briefing', () => {
 
 describe('briefingMessages: a declined topic', () => {
   it('reads as a declined answer: the reason, then questions to try instead', () => {
-    const declined: Briefing = {
-      ...fixtureBriefing(),
-      title: 'Briefing: football',
-      topic: 'football',
-      bottomLine: { text: 'The sources don’t cover that. They cover ISKP’s reorganization and its threat to Central Asia.', citations: [] },
-      sections: [],
-      readNext: [],
-      citations: [],
-      answerable: false,
-      followUps: ['What is ISKP?', 'Which references are from 2023?'],
-    };
+    const declined = declinedBriefing();
     const after: Block = { type: 'actions', block_id: 'iskp_actions', elements: [] };
     const messages = briefingMessages(declined, { after });
     expect(messages).toHaveLength(1);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Answerer, AskResponse } from '../../../../src/core/answer/types';
 import type { Briefing, BriefRequest } from '../../../../src/core/brief/types';
 import type { Block } from '../../../../src/server/channels/slack/blocks';
-import { blockText, BOT_USER, createSlackHarness, fixtureBriefing, mention, RESPONSE_URL, useSlackSuite } from './harness';
+import { blockText, BOT_USER, createSlackHarness, declinedBriefing, fixtureBriefing, mention, RESPONSE_URL, useSlackSuite } from './harness';
 
 type Button = { action_id: string; value: string };
 const buttons = (message: { blocks?: unknown }) => ((message.blocks as Block[]).find((b) => b.type === 'actions') as { elements: Button[] } | undefined)?.elements ?? [];
@@ -15,17 +15,7 @@ function longBriefing(copies: number): Briefing {
   return briefing;
 }
 
-const declined = (): Briefing => ({
-  ...fixtureBriefing(),
-  title: 'Briefing: football',
-  topic: 'football',
-  bottomLine: { text: 'The sources don’t cover that. They cover ISKP’s reorganization and its threat to Central Asia.', citations: [] },
-  sections: [],
-  readNext: [],
-  citations: [],
-  answerable: false,
-  followUps: ['What is ISKP?', 'Which references are from 2023?'],
-});
+const declined = declinedBriefing;
 
 /** An answer that carries a briefing, as the answerer returns one to "brief me on …". */
 const briefingAnswer = (briefing: Briefing): AskResponse => ({

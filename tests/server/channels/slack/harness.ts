@@ -163,3 +163,16 @@ export function useSlackSuite(): SlackSuite {
   afterAll(() => suite.server.close());
   return suite;
 }
+
+/** The fixture briefing declined: no sections, no citations, questions to try instead. */
+export const declinedBriefing = (): Briefing => ({
+  ...fixtureBriefing(),
+  title: 'Briefing: football',
+  topic: 'football',
+  bottomLine: { text: 'The sources don’t cover that. They cover ISKP’s reorganization and its threat to Central Asia.', citations: [] },
+  sections: [],
+  readNext: [],
+  citations: [],
+  answerable: false,
+  followUps: ['What is ISKP?', 'Which references are from 2023?'],
+});
