@@ -105,7 +105,15 @@ export function createBriefer({ index, embedder, context, suggestions, now = Dat
     })).filter((p) => p.hits.length).slice(0, limits.sections);
     // The literature lists what the sections have not already cited.
     const inSections = new Set(planned.flatMap((p) => p.hits.map((h) => h.source)));
-    const unlisted = themes.map((t) => ({ ...t, works: t.works.filter((w) => !inSections.has(w)) })).filter((t) => t.works.length);
+    // A work that stands in two themes is listed under the first only.
+    const listed = new Set(inSections);
+    const unlisted = themes
+      .map((t) => {
+        const works = t.works.filter((w) => !listed.has(w)).slice(0, limits.works);
+        for (const w of works) listed.add(w);
+        return { ...t, works };
+      })
+      .filter((t) => t.works.length);
     const shownThemes = planned.length < limits.sections ? unlisted.slice(0, limits.points) : [];
 
     const cite = createCitationList();
