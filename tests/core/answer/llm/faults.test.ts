@@ -25,10 +25,11 @@ async function fallbackAnswer() {
 describe('when the model fails, the extractive answer is given with a notice, never an error', () => {
   it('hangs: gives up after LLM_TIMEOUT_MS and aborts the upstream request', async () => {
     openai.model((_body, { request }) => hang(request));
-    const answerer = await llmAnswerer({ timeoutMs: 300 });
+    // A budget a loaded 2-core machine reaches the model within (at 300 ms, a CI run beside an eval timed out before the request was sent).
+    const answerer = await llmAnswerer({ timeoutMs: 1_000 });
     const started = Date.now();
     const response = await answerer.ask({ question: QUESTION });
-    expect(Date.now() - started).toBeLessThan(300 + 400);
+    expect(Date.now() - started).toBeLessThan(1_000 + 500);
     expect(response).toEqual(await fallbackAnswer());
     expect(openai.calls[0]!.request.signal.aborted).toBe(true);
   });
