@@ -22,7 +22,7 @@ await runCli(async () => {
     console.log(`${response.answer}\n`);
     if (response.citations.length) {
       console.log('Sources:');
-      for (const c of response.citations) console.log(`  [${c.n}] ${c.authors.join(', ') || c.publisher} (${c.year ?? 'n.d.'}). ${c.title}.\n      “${c.quote}”`);
+      for (const c of response.citations) console.log(`  [${c.n}] ${c.authors.join(', ') || c.publisher} (${c.year ?? 'n.d.'}). ${c.title}.\n      “${c.quote}”\n      ${c.url}`);
     }
     if (response.followUps.length) console.log(`\nYou could also ask:\n${response.followUps.map((q) => `  - ${q}`).join('\n')}`);
   }

@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
+import { createOpenApiRoutes } from './channels/api/openapi-route';
 import { createApiRoutes } from './channels/api/routes';
 import { createSourcesRoutes } from './channels/api/sources';
 import { BRIEF_PAGE_PATH, createBriefPageRoutes } from './channels/brief-page/routes';
 import { createSlackRoutes } from './channels/slack/routes';
+import { createSourcePagesRoutes } from './channels/source-pages/routes';
 import { createDemoRoutes } from './channels/widget/demo-page';
 import { createWidgetRoutes } from './channels/widget/routes';
 import { errorBody, type AppDeps, type AppEnv } from './env';
@@ -14,6 +16,7 @@ import { createHostGuard, createSite } from './http/hosts';
 import { createMethodNotAllowed } from './http/method-not-allowed';
 import { createOriginGuard, WIDGET_API_PATHS } from './http/origins';
 import { createRateLimit, QUESTION_PATHS } from './http/rate-limit';
+import { createPublicOrigin } from './http/public-origin';
 import { createRequestId } from './http/request-id';
 import { createRequestLog } from './http/request-log';
 import { createSecurityHeaders } from './http/security-headers';
@@ -53,10 +56,13 @@ export function createApp(deps: AppDeps) {
   });
 
   app.route('/api', createSourcesRoutes(deps));
-  app.route('/api', createApiRoutes(deps));
+  const publicOrigin = createPublicOrigin({ publicUrl: config.PUBLIC_URL, trustProxy: config.TRUST_PROXY });
+  app.route('/api', createApiRoutes(deps, publicOrigin));
+  app.route('/', createOpenApiRoutes());
   app.route('/', createWidgetRoutes({ script: deps.widgetScript }));
   app.route('/', createDemoRoutes());
   app.route('/', createBriefPageRoutes(deps));
+  app.route('/', createSourcePagesRoutes(deps));
   const slack = createSlackRoutes(deps);
   if (slack) app.route('/slack', slack);
 

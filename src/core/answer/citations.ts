@@ -24,6 +24,7 @@ export function createCitationList() {
           container: source.container,
           publisher: source.publisher,
           quote,
+          url: sourcePageUrl(source.id, quote),
         };
         citations.push(found);
       }
@@ -34,6 +35,9 @@ export function createCitationList() {
 }
 
 export type CitationList = ReturnType<typeof createCitationList>;
+
+/** The path of a source's page with a quote highlighted and scrolled to: `/sources/hamming-2023?q=…#quote`. */
+export const sourcePageUrl = (sourceId: string, quote: string) => `/sources/${encodeURIComponent(sourceId)}?q=${encodeURIComponent(quote)}#quote`;
 
 /** "Tassev (2024)", "Alkhouri & Webber (2022)", "Jadoon et al. (2023)", "Al Jazeera (2018)". */
 export function authorYear(source: Source): string {

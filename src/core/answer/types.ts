@@ -24,6 +24,11 @@ export interface Citation {
   publisher: string | null;
   /** Verbatim text from the source that supports the sentence the marker follows. */
   quote: string;
+  /**
+   * The source's page with the quote highlighted (`/sources/:id?q=…#quote`): absolute in HTTP
+   * responses (PUBLIC_URL, or the request's origin), relative where there is no origin (the CLI).
+   */
+  url: string;
 }
 
 export interface AskResponse {

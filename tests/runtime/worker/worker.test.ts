@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadCases } from '../../../scripts/lib/evaluate';
 import { createTestApp } from '../../helpers/app';
 
+const PUBLIC_URL = 'https://bot.example.org';
+
 // Offline: no telemetry, no Cloudflare lookups. Read by wrangler when it is imported.
 process.env.WRANGLER_SEND_METRICS = 'false';
 process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false';
@@ -41,8 +43,9 @@ describe('Cloudflare Worker (wrangler.toml run in workerd)', () => {
     vi.spyOn(console, 'log').mockImplementation((...args) => void workerLog.push(args.join(' ')));
     const { unstable_startWorker } = await import('wrangler');
     [node, worker] = await Promise.all([
-      // No rate limit on either side: every evaluation question is asked of both.
-      createTestApp({ RATE_LIMIT_PER_MINUTE: '0' }),
+      // No rate limit on either side: every evaluation question is asked of both. One PUBLIC_URL on
+      // both, so citation links are made on the same origin whatever port each side listens on.
+      createTestApp({ RATE_LIMIT_PER_MINUTE: '0', PUBLIC_URL }),
       unstable_startWorker({
         config: 'wrangler.toml',
         // wrangler runs the [build] command (npm run build:worker: index snapshot + widget) before
@@ -58,6 +61,7 @@ describe('Cloudflare Worker (wrangler.toml run in workerd)', () => {
           ...Object.fromEntries(['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'API_KEYS'].map((name) => [name, { type: 'plain_text', value: '' }])),
           EMBEDDER: { type: 'plain_text', value: 'lexical' },
           RATE_LIMIT_PER_MINUTE: { type: 'plain_text', value: '0' },
+          PUBLIC_URL: { type: 'plain_text', value: PUBLIC_URL },
         },
         envFiles: [], // and no .env
         dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, watch: false, persist: false, logLevel: 'log' },

@@ -1,17 +1,18 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { AppDeps, AppEnv } from '../../env';
 import { errorBody, requireReady } from '../../env';
 import { AppError } from '../../errors';
 import { readJson } from './read-json';
 import { createSseBatch } from './sse-batch';
+import { withAbsoluteLinks } from '../../http/public-origin';
 import { askRequestSchema, briefRequestSchema } from './schemas';
 
 /**
  * `POST /api/ask` (JSON), `POST /api/chat` (the same answer, streamed as Server-Sent Events) and
  * `POST /api/brief` (a briefing, as JSON or, asked for with `Accept: text/markdown`, as Markdown).
  */
-export function createApiRoutes(deps: AppDeps) {
+export function createApiRoutes(deps: AppDeps, publicOrigin: (c: Context) => string = (c) => new URL(c.req.url).origin) {
   const app = new Hono<AppEnv>();
 
   app.post('/ask', async (c) => {
@@ -22,7 +23,7 @@ export function createApiRoutes(deps: AppDeps) {
     try {
       // A getter: `@hono/node-server` builds the request's AbortController when `signal` is first
       // read (about 9 µs), and only an answerer that calls a model reads it.
-      return c.json(await answerer.ask(body, { get signal() { return request.signal; } }));
+      return c.json(withAbsoluteLinks(await answerer.ask(body, { get signal() { return request.signal; } }), publicOrigin(c)));
     } catch (err) {
       // The client left and the answer was cancelled with it: nobody to tell, nothing went wrong.
       if (request.signal.aborted) return new Response(null, { status: 499 });
@@ -36,7 +37,7 @@ export function createApiRoutes(deps: AppDeps) {
     c.set('question', body.topic ?? '(briefing)');
     const request = c.req.raw;
     try {
-      const briefing = await answerer.brief(body, { get signal() { return request.signal; } });
+      const briefing = withAbsoluteLinks(await answerer.brief(body, { get signal() { return request.signal; } }), publicOrigin(c));
       if (prefersMarkdown(c.req.header('accept'))) return c.body(briefing.markdown ?? '', 200, { 'Content-Type': 'text/markdown; charset=utf-8' });
       return c.json(briefing);
     } catch (err) {
@@ -51,6 +52,7 @@ export function createApiRoutes(deps: AppDeps) {
     c.set('question', body.question);
     const abort = new AbortController();
     const requestId = c.get('requestId');
+    const origin = publicOrigin(c);
     return streamSSE(c, async (sse) => {
       // Client gone: stop the answer (and any upstream model call) instead of writing into the void.
       sse.onAbort(() => abort.abort());
@@ -60,7 +62,7 @@ export function createApiRoutes(deps: AppDeps) {
         for await (const event of answerer.stream(body, { signal: abort.signal })) {
           if (event.type === 'delta') events.send({ event: 'answer-delta', data: JSON.stringify({ text: event.text }) });
           else if (event.type === 'section') events.send({ event: 'briefing-section', data: JSON.stringify(event.section) });
-          else events.send({ event: 'answer-end', data: JSON.stringify(event.response) });
+          else events.send({ event: 'answer-end', data: JSON.stringify(withAbsoluteLinks(event.response, origin)) });
         }
       } catch (err) {
         if (abort.signal.aborted) return;

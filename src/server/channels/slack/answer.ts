@@ -5,6 +5,7 @@ import type { Source } from '../../../core/corpus/types';
 import { answerMessage, askedByBlock, feedbackActions, notice, type AnswerOptions, type SlackMessage } from './blocks';
 import { briefingMessages } from './brief-blocks';
 import type { SlackContext } from './context';
+import { withAbsoluteLinks } from '../../http/public-origin';
 
 /**
  * Asks the answerer and renders the reply for Slack: one message, or several for a briefing too
@@ -20,7 +21,8 @@ export async function answerFor(
   // The answerer accepts questions up to the /api/ask limit; Slack messages can be longer.
   const asked = question.slice(0, REQUEST_LIMITS.questionChars);
   try {
-    const response = await ready.answerer.ask({ question: asked, history: history?.length ? history : undefined });
+    const answer = await ready.answerer.ask({ question: asked, history: history?.length ? history : undefined });
+    const response = ctx.linkOrigin ? withAbsoluteLinks(answer, ctx.linkOrigin) : answer;
     ctx.logger.info('slack answered', {
       via,
       answerable: response.answerable,

@@ -128,9 +128,12 @@ function citationLines(citations: Citation[]): string[] {
   return lines;
 }
 
+/** `[n]`, linking to the source's page with the quote highlighted when the link is absolute (PUBLIC_URL set). */
+const sourceLink = (c: Citation) => (/^https?:\/\/[^\s|<>]+$/.test(c.url) ? `<${c.url}|[${c.n}]>` : `[${c.n}]`);
+
 /** One cited source and its quote, escaped for mrkdwn; the quote shortened to `quoteChars` when given. */
 export function citationLine(c: Citation, quoteChars = Infinity): string {
-  return `*[${c.n}]* ${reference(c)} — “${truncate(escapeMrkdwn(oneLine(c.quote)), quoteChars)}”`;
+  return `*${sourceLink(c)}* ${reference(c)} — “${truncate(escapeMrkdwn(oneLine(c.quote)), quoteChars)}”`;
 }
 
 export type Referable = Pick<Source, 'authors' | 'year' | 'title' | 'container' | 'publisher'>;

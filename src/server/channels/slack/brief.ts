@@ -3,6 +3,7 @@ import type { Briefing } from '../../../core/brief/types';
 import { ACTION, askedByBlock, feedbackActions, notice, type SlackMessage } from './blocks';
 import { briefingMessages } from './brief-blocks';
 import type { SlackContext } from './context';
+import { withAbsoluteLinks } from '../../http/public-origin';
 import { encodeTopicValue } from './feedback';
 
 // What BriefRequest accepts (src/core/brief/types.ts); a longer topic is refused before asking.
@@ -25,7 +26,8 @@ export interface BriefOptions {
 export async function briefFor(ctx: SlackContext, ready: Ready, { topic, via, postToChannel, askedBy }: BriefOptions): Promise<{ ok: boolean; messages: SlackMessage[] }> {
   const started = ctx.now();
   try {
-    const briefing = await ready.answerer.brief(topic ? { topic } : {});
+    const made = await ready.answerer.brief(topic ? { topic } : {});
+    const briefing = ctx.linkOrigin ? withAbsoluteLinks(made, ctx.linkOrigin) : made;
     ctx.logger.info('slack briefed', {
       via,
       answerable: briefing.answerable,

@@ -20,6 +20,8 @@ export interface SlackContext {
   recordFeedback: RecordFeedback;
   /** Runs work after the response has gone (deps.waitUntil); a failure is logged, never thrown. */
   background: (label: string, work: () => Promise<unknown>) => void;
+  /** PUBLIC_URL's origin, which source links are made on; without it, Slack messages carry no links (Slack's requests say nothing reliable of our public name). */
+  linkOrigin?: string;
 }
 
 export function createSlackContext(deps: AppDeps): SlackContext {
@@ -37,6 +39,7 @@ export function createSlackContext(deps: AppDeps): SlackContext {
     now,
     api: createSlackApi({ baseUrl: config.SLACK_API_URL ?? 'https://slack.com/api', hooksUrl, token: config.SLACK_BOT_TOKEN, fetch: fetchFn, logger }),
     hooksUrl,
+    linkOrigin: config.PUBLIC_URL ? new URL(config.PUBLIC_URL).origin : undefined,
     dedupe: createDedupe({ now }),
     // Without a writer (Workers), a vote is a structured log line: still collected, by the log store.
     recordFeedback: deps.recordFeedback ?? ((record) => logger.info('feedback', { feedback: record })),

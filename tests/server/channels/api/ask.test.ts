@@ -28,6 +28,7 @@ describe('POST /api/ask', () => {
       container: 'Asian Journal of Research in Education and Social Sciences',
       publisher: null,
       quote: 'The military and political pressures have caused it to restructure or face a more lasting attenuation.',
+      url: `http://localhost/sources/tassev-2024-abstract?q=${encodeURIComponent('The military and political pressures have caused it to restructure or face a more lasting attenuation.')}#quote`,
     });
     expect(body.followUps.length).toBeGreaterThanOrEqual(2);
   });

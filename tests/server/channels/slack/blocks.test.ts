@@ -14,6 +14,7 @@ const citation = (n: number, extra: Partial<Citation> = {}): Citation => ({
   container: null,
   publisher: 'Outlet',
   quote: `Quote ${n}.`,
+  url: `https://bot.example.org/sources/src-${n}?q=Quote%20${n}.#quote`,
   ...extra,
 });
 const response = (extra: Partial<AskResponse> = {}): AskResponse => ({ answer: 'An answer [1].', answerable: true, citations: [citation(1)], mode: 'extractive', followUps: [], query: 'q', ...extra });
@@ -23,8 +24,13 @@ describe('Slack answer blocks', () => {
   it('shows the answer, then the cited sources with their quotes, then feedback buttons', () => {
     const message = answerMessage(response({ citations: [citation(1, { authors: ['Sayed, A.', 'Hamming, T. R.'], year: null, title: 'Why?', container: 'CTC Sentinel' })] }), { question: 'q' });
     expect(message.blocks.map((b) => b.type)).toEqual(['section', 'context', 'actions']);
-    expect(blockText(message)).toContain('*[1]* Sayed, A. & Hamming, T. R. (n.d.). _Why?_ CTC Sentinel. — “Quote 1.”'.replace('&', '&amp;'));
+    expect(blockText(message)).toContain('*<https://bot.example.org/sources/src-1?q=Quote%201.#quote|[1]>* Sayed, A. & Hamming, T. R. (n.d.). _Why?_ CTC Sentinel. — “Quote 1.”'.replace('&', '&amp;'));
     expect(message.text).toBe('An answer [1].');
+  });
+
+  it('links a source to its page only when the link is absolute (PUBLIC_URL set): a relative one means nothing in Slack', () => {
+    const message = answerMessage(response({ citations: [citation(1, { url: '/sources/src-1?q=Quote%201.#quote' })] }), { question: 'q' });
+    expect(blockText(message)).toContain('*[1]* Doe, J.');
   });
 
   it('on an abstention, offers the suggested questions', () => {

@@ -125,7 +125,7 @@ describe('briefingMessages: a briefing far past Slack’s limits', () => {
   const citation = (n: number): Citation => {
     const quote = sentences(n % 5 === 0 ? 40 : 3, 25);
     normal.push(...quote);
-    return { n, sourceId: `src-${n}`, kind: 'reference', title: `Title ${n} & more`, authors: ['Doe, J.', 'Roe, R.'], year: 2020, container: 'Journal', publisher: null, quote: quote.join(' ') };
+    return { n, sourceId: `src-${n}`, kind: 'reference', title: `Title ${n} & more`, authors: ['Doe, J.', 'Roe, R.'], year: 2020, container: 'Journal', publisher: null, quote: quote.join(' '), url: `/sources/src-${n}` };
   };
   const bottom = sentences(30, 30);
   normal.push(...bottom);

@@ -55,7 +55,7 @@ describe('POST /slack/commands', () => {
       answerable: true,
       mode: 'llm',
       query: 'q',
-      citations: [{ n: 1, sourceId: 's', kind: 'reference', title: 'Title <@U999>', authors: ['Smith & Co <!everyone>'], year: 2023, container: null, publisher: 'A&B', quote: 'Quote <!channel> & <@U123>.' }],
+      citations: [{ n: 1, sourceId: 's', kind: 'reference', title: 'Title <@U999>', authors: ['Smith & Co <!everyone>'], year: 2023, container: null, publisher: 'A&B', quote: 'Quote <!channel> & <@U123>.', url: '/sources/s?q=<!channel>&x=<@U123>#quote' }],
       followUps: ['What about <!channel>?'],
     };
     t.slack = createSlackHarness(t.engine, { answerer: (real) => ({ ...real, ask: async () => hostile }) });

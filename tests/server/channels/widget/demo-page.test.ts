@@ -98,6 +98,10 @@ describe('widget on the demo page', () => {
     expect(await card.textContent()).toContain(expected.authors[0]);
     expect(await card.textContent()).toContain(String(expected.year));
     expect(await card.textContent()).toContain(expected.container ?? expected.publisher);
+    const sourcePage = card.getByRole('link', { name: 'Open source page (opens in a new tab)' });
+    expect(await sourcePage.getAttribute('href')).toBe(expected.url);
+    expect(expected.url).toMatch(/^http:\/\/[^/]+\/sources\/hamming-2023\?q=.+#quote$/);
+    expect(await sourcePage.getAttribute('rel')).toBe('noopener');
     await page.keyboard.press('Escape');
     await card.waitFor({ state: 'detached' });
     expect(await focusedName(page)).toBe('Source 1');

@@ -66,6 +66,8 @@ export function sourceCard({ citation, api, copy, close }: SourceCardDeps): HTML
     h('h2', { class: 'card-title', id: titleId }, citation.title),
     h('dl', { class: 'card-meta' }, ...meta.filter(([, v]) => v !== null && v !== '').flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, String(v))])),
     h('figure', { class: 'quote' }, h('blockquote', {}, citation.quote), h('figcaption', {}, `The passage behind marker ${citation.n}, quoted verbatim`)),
+    // Only a link the server made absolute on its own origin: a saved conversation could hold anything.
+    ...(/^https?:\/\//.test(citation.url ?? '') ? [h('a', { class: 'source-page', href: citation.url, target: '_blank', rel: 'noopener' }, 'Open source page', h('span', { class: 'sr-only' }, ' (opens in a new tab)'))] : []),
     h(
       'div',
       { class: 'copy-row' },
@@ -84,7 +86,7 @@ export function sourceCard({ citation, api, copy, close }: SourceCardDeps): HTML
 /** Keeps Tab inside the open card: it covers the conversation, so focus behind it would be lost. */
 function trapTab(card: HTMLElement, event: KeyboardEvent): void {
   if (event.key !== 'Tab') return;
-  const focusable = Array.from(card.querySelectorAll<HTMLElement>('button, textarea:not([hidden])'));
+  const focusable = Array.from(card.querySelectorAll<HTMLElement>('button, a[href], textarea:not([hidden])'));
   const first = focusable[0];
   const last = focusable[focusable.length - 1];
   const active = (card.getRootNode() as ShadowRoot).activeElement;
