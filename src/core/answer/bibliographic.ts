@@ -234,7 +234,8 @@ const WORK_NOUNS = /\b(article|report|piece|story|stories|paper|study|book|chapt
  * about a publication at all, among every work and the paper), the one whose title best holds its
  * other words, or the two it cannot tell apart.
  */
-function namedWork(question: string, m: ReturnType<typeof mentionsIn>, { paper, works }: Catalogue, ctx: BibliographyContext): WorkMatch | undefined {
+function namedWork(question: string, m: ReturnType<typeof mentionsIn>, catalogue: Catalogue, ctx: BibliographyContext): WorkMatch | undefined {
+  const { paper, works } = catalogue;
   // Only a question about a publication may be matched to a title or a year: "when was ISIS
   // defeated?" is about an event, even though a reference is titled "Defeated and Detained".
   const aboutWork = ABOUT_A_WORK.test(question);
@@ -242,8 +243,8 @@ function namedWork(question: string, m: ReturnType<typeof mentionsIn>, { paper, 
   const named = m.named.length ? (m.inYears && m.named.some(m.inRange) ? m.named.filter(m.inRange) : m.named) : aboutWork ? inYears : [];
   const pool = named.length ? named : aboutWork ? (paper ? [...works, paper] : works) : [];
   const names = [...m.named.flatMap((s) => [...s.authors, ...s.editors].map(familyName)), ...m.byOutlet.map((s) => namesOf(s).outlet), ...m.years].join(' ; ');
-  const said = new Set(ctx.support.focusTerms(names));
-  const focus = ctx.support.focusTerms(withoutFieldWords(question).replace(WORK_NOUNS, ' ')).filter((t) => !said.has(t));
+  const said = new Set(ctx.support.questionTerms(names));
+  const focus = catalogue.namingTerms(withoutFieldWords(question).replace(WORK_NOUNS, ' ')).filter((t) => !said.has(t));
   return matchWork(pool, focus, ctx.support, named.length > 0, (s) => `${s.title} ${s.container ?? ''}`);
 }
 
@@ -296,6 +297,12 @@ interface Catalogue {
   anyAuthor?: RegExp;
   /** Glossary entities that name some work's outlet (`namesAnOutlet`). */
   outletEntities: ReadonlySet<string>;
+  /**
+   * What a question names a work by: its topic terms, and its framing words that some title
+   * holds ("the *explainer* on ISIS-K", "the *Examining* Extremism overview"), which weigh nothing
+   * as topics but are the very words a title is known by.
+   */
+  namingTerms: (text: string) => string[];
 }
 
 const catalogues = new WeakMap<BibliographyContext, Catalogue>();
@@ -311,6 +318,7 @@ function catalogueOf(ctx: BibliographyContext): Catalogue {
     const families = paper ? paper.authors.map(familyName).filter((family) => family.length > 2).map(escape) : [];
     const names = families.length ? families.join('|') : undefined;
     const attribution = attributionPattern(names);
+    const titled = new Set(works.flatMap((s) => ctx.terms.terms(`${s.title} ${s.container ?? ''}`)));
     catalogue = {
       paper,
       paperAuthor: names ? new RegExp(String.raw`(?<![\p{L}])(?:${names})(?![\p{L}])`, 'iu') : NOTHING,
@@ -320,6 +328,7 @@ function catalogueOf(ctx: BibliographyContext): Catalogue {
       works,
       anyAuthor: patterns.length ? new RegExp([...new Set(patterns)].join('|'), 'iu') : undefined,
       outletEntities,
+      namingTerms: (text) => ctx.support.questionTerms(text).filter((t) => ctx.support.isTopic(t) || titled.has(t)),
     };
     catalogues.set(ctx, catalogue);
   }

@@ -28,11 +28,28 @@ const TITLE_ONLY = 0.6;
 export function matchWork(pool: Source[], focus: string[], support: SupportScorer, named: boolean, titleOf: (s: Source) => string): WorkMatch | undefined {
   const all = named && pool.length ? { works: pool, tie: pool.length === 2 } : undefined;
   if (!focus.length || (named && pool.length === 1)) return all;
-  const ranked = pool.map((s) => ({ s, c: support.support(focus, titleOf(s)).coverage })).sort((a, b) => b.c - a.c);
+  const ranked = pool.map((s) => ({ s, c: titleCoverage(focus, titleOf(s), support) })).sort((a, b) => b.c - a.c);
   const [best, second, third] = ranked;
   const floor = named ? Number.MIN_VALUE : TITLE_ONLY;
   if (!best || best.c < floor) return all;
   if (!second || best.c - second.c >= MARGIN) return { works: [best.s], tie: false };
   if (second.c >= floor && (!third || second.c - third.c >= MARGIN)) return { works: [best.s, second.s], tie: true };
   return all;
+}
+
+/**
+ * The share of the question's terms a title holds, each weighing its rarity: a framing word counts
+ * here in full ("the *explainer* on ISIS-K"), since a title is known by its words whatever they
+ * are, where answering a question weighs it nothing.
+ */
+function titleCoverage(focus: readonly string[], title: string, support: SupportScorer): number {
+  const held = support.terms.termSet(title);
+  let total = 0;
+  let covered = 0;
+  for (const t of focus) {
+    const w = support.terms.idf(t);
+    total += w;
+    covered += w * support.holds(t, held);
+  }
+  return total ? covered / total : 0;
 }

@@ -14,6 +14,12 @@ describe('answerBibliographic', () => {
     bibliography = { sources: index.sources, terms, support };
   });
 
+  it('names a work by a word of its title the thesaurus counts as framing: "the explainer", "Examining Extremism"', () => {
+    const cited = (q: string) => answerBibliographic(q, bibliography, createCitationList());
+    expect(cited('Who published the explainer on ISIS-K?')).toMatch(/^South China Morning Post \(2021\), “Explainer:.*was published by South China Morning Post \[1\]/);
+    expect(cited('Who wrote the Examining Extremism overview of ISKP?')).toMatch(/is by Doxsee, C\. & Thompson, J\. \(2021\)/);
+  });
+
   it('takes linear time on a 2,000-character question that is "authors" and a long run of spaces', () => {
     expect(answerBibliographic(`  the authors ${'\u00a0'.repeat(5)}? `, bibliography, createCitationList())).toContain('The paper was written by');
     for (const question of [`authors${' '.repeat(1992)}x`, `Authors${'\u00a0'.repeat(1992)}?x`, `the authors${' '.repeat(1975)}which sources?`]) {
