@@ -1,9 +1,7 @@
-/** Text from the corpus, the model or the query string, made safe for HTML text and quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
-}
+import { escapeHtml } from '../../html';
 
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+// Shared with the source pages, so it lives outside channels/; re-exported for this channel's modules.
+export { escapeHtml };
 
 /**
  * A line of briefing text, escaped, with each `[n]` marker that names one of `sources` as a link to
