@@ -52,6 +52,18 @@ describe('the source pages in a browser', () => {
       return box.top >= 0 && box.left >= 0 && box.bottom <= window.innerHeight && box.right <= window.innerWidth;
     });
 
+  it('opens from a citation’s url as /api/ask gives it: the cited quote highlighted and in view', async () => {
+    const res = await fetch(`${server.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${'k'.repeat(32)}` }, body: JSON.stringify({ question: 'Does the author give recommendations?' }) });
+    const { citations } = (await res.json()) as { citations: { url: string; quote: string }[] };
+    const cited = citations[0]!;
+    expect(cited.url.startsWith(`${server.url}/sources/`)).toBe(true);
+    const page = await context.newPage();
+    await page.goto(cited.url);
+    expect(await page.locator('mark#quote').textContent()).toBe(cited.quote);
+    expect(await inView(page, 'mark#quote')).toBe(true);
+    await page.close();
+  });
+
   it('marks the quoted sentence and scrolls to it from #quote, with no script error or CSP refusal', async () => {
     const { page, problems } = await open(`${QUOTED}#quote`);
     const mark = page.locator('mark#quote');
