@@ -133,6 +133,12 @@ describe('Cloudflare Worker (wrangler.toml run in workerd)', () => {
     expect(streamed.join('')).toBe(response.answer);
   });
 
+  it('serves the same OpenAPI document as Node', async () => {
+    const fromWorker = await get('/openapi.json');
+    expect(fromWorker.status).toBe(200);
+    expect(await fromWorker.json()).toEqual(await (await node.app.request('/openapi.json')).json());
+  });
+
   it('lists the same sources as Node, and formats a citation', async () => {
     expect(await (await get('/api/sources')).json()).toEqual(await (await node.app.request('/api/sources')).json());
     const apa = await get('/api/sources/tassev-2024?format=apa');

@@ -1,19 +1,12 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../../env';
 import { requireReady } from '../../env';
 import { formatCitation } from '../../../core/corpus/format-citation';
 import { AppError } from '../../errors';
+import { sourceFormatSchema } from './schemas';
+import { CITATION_FILES } from '../../citation-files';
 
-const FORMATS = ['json', 'apa', 'bibtex', 'ris', 'csl'] as const;
-const formatQuery = z.enum(FORMATS).default('json');
-
-const CONTENT_TYPES: Record<Exclude<(typeof FORMATS)[number], 'json'>, string> = {
-  apa: 'text/plain; charset=utf-8',
-  bibtex: 'application/x-bibtex; charset=utf-8',
-  ris: 'application/x-research-info-systems; charset=utf-8',
-  csl: 'application/vnd.citationstyles.csl+json; charset=utf-8',
-};
+const FORMATS = sourceFormatSchema.unwrap().options;
 
 /** `GET /api/sources` and `GET /api/sources/:id?format=...`: the citable records and their citations. */
 export function createSourcesRoutes(deps: AppDeps) {
@@ -23,10 +16,10 @@ export function createSourcesRoutes(deps: AppDeps) {
     const { index } = requireReady(deps);
     const source = index.sourceById.get(c.req.param('id'));
     if (!source) throw new AppError(404, 'source_not_found', `No source with id "${c.req.param('id')}". GET /api/sources lists them.`);
-    const format = formatQuery.safeParse(c.req.query('format') ?? undefined);
+    const format = sourceFormatSchema.safeParse(c.req.query('format') ?? undefined);
     if (!format.success) throw new AppError(400, 'invalid_format', `format must be one of ${FORMATS.join(', ')}.`);
     if (format.data === 'json') return c.json(source);
-    return c.body(formatCitation(source, format.data), 200, { 'Content-Type': CONTENT_TYPES[format.data] });
+    return c.body(formatCitation(source, format.data), 200, { 'Content-Type': CITATION_FILES[format.data].mediaType });
   });
   return app;
 }

@@ -4,6 +4,7 @@ import { type Ready } from '../../../../src/server/env';
 import { parseConfig } from '../../../../src/config';
 import { silentLogger } from '../../../../src/core/log';
 import { createTestApp } from '../../../helpers/app';
+import { documented } from '../../../helpers/openapi';
 
 describe('GET /api/sources', () => {
   let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -44,7 +45,7 @@ describe('GET /readyz', () => {
   it('is 503 until the index is loaded, then 200', async () => {
     let ready: Ready | undefined;
     const t = await createTestApp();
-    const app = createApp({ config: parseConfig({}), logger: silentLogger, ready: () => ready, waitUntil: () => {} });
+    const app = documented(createApp({ config: parseConfig({}), logger: silentLogger, ready: () => ready, waitUntil: () => {} }));
     expect((await app.request('/readyz')).status).toBe(503);
     expect((await app.request('/api/sources')).status).toBe(503);
     expect((await app.request('/healthz')).status).toBe(200);
