@@ -139,6 +139,15 @@ describe('Cloudflare Worker (wrangler.toml run in workerd)', () => {
     expect(await fromWorker.json()).toEqual(await (await node.app.request('/openapi.json')).json());
   });
 
+  it('serves the same source pages as Node: a quote highlighted, the list, an export', async () => {
+    const quoted = `/sources/tassev-2024-abstract?q=${encodeURIComponent('Although it is now reorganizing, it still presents a danger in Central Asia.')}`;
+    for (const path of [quoted, '/sources', '/sources/hamming-2023/export?format=bibtex', '/sources.js']) {
+      const fromWorker = await get(path);
+      expect(fromWorker.status, path).toBe(200);
+      expect(await fromWorker.text(), path).toBe(await (await node.app.request(path)).text());
+    }
+  });
+
   it('lists the same sources as Node, and formats a citation', async () => {
     expect(await (await get('/api/sources')).json()).toEqual(await (await node.app.request('/api/sources')).json());
     const apa = await get('/api/sources/tassev-2024?format=apa');
