@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../../helpers/browser';
+import { launchBrowser, openWatched } from '../../../helpers/browser';
 import { startServer, type RunningServer } from '../../../helpers/start-server';
 
 /** Pages in a PDF: its page objects (`/Type /Page`), not the page tree (`/Type /Pages`). */
@@ -20,15 +20,7 @@ describe('the briefing page in a browser', () => {
   });
 
   /** A fresh page at `path`, with every console error and page error it raises (a CSP refusal is one). */
-  async function open(path = '/brief'): Promise<{ page: Page; problems: string[] }> {
-    const page = await browser.newPage();
-    page.setDefaultTimeout(10_000);
-    const problems: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-    page.on('pageerror', (e) => problems.push(String(e)));
-    await page.goto(`${server.url}${path}`);
-    return { page, problems };
-  }
+  const open = (path = '/brief') => openWatched(browser, `${server.url}${path}`);
 
   it('shows the title, the bottom line, each section, Read next and the sources, styled under its strict CSP', async () => {
     const { page, problems } = await open();

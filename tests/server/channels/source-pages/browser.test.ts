@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../../helpers/browser';
+import { launchBrowser, openWatched } from '../../../helpers/browser';
 import { startServer, type RunningServer } from '../../../helpers/start-server';
 
 const SENTENCE = 'The author provides some future recommendations on how the international community should address the current risks presented by ISK in particular.';
@@ -35,15 +35,7 @@ describe('the source pages in a browser', () => {
   });
 
   /** A fresh page at `path`, with every console error and page error it raises (a CSP refusal is one). */
-  async function open(path: string): Promise<{ page: Page; problems: string[] }> {
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    const problems: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-    page.on('pageerror', (e) => problems.push(String(e)));
-    await page.goto(`${server.url}${path}`);
-    return { page, problems };
-  }
+  const open = (path: string) => openWatched(context, `${server.url}${path}`);
 
   /** True when the element's box lies wholly inside the viewport. */
   const inView = (page: Page, selector: string) =>
