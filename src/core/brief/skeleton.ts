@@ -39,14 +39,12 @@ export function sectionScores(text: string, support: SupportScorer): Map<Section
   return scores;
 }
 
-const cueCache = new WeakMap<SectionSpec, Map<SupportScorer, readonly string[]>>();
-/** A section's cues as terms of this corpus's term model, worked out once per scorer. */
+/** Each section's cues as terms of a scorer's term model, worked out once per scorer. */
+const cueCache = new WeakMap<SupportScorer, ReadonlyMap<SectionSpec['id'], readonly string[]>>();
 function cueTerms(spec: SectionSpec, support: SupportScorer): readonly string[] {
-  let bySupport = cueCache.get(spec);
-  if (!bySupport) cueCache.set(spec, (bySupport = new Map()));
-  let terms = bySupport.get(support);
-  if (!terms) bySupport.set(support, (terms = [...new Set(support.terms.terms(spec.cues))]));
-  return terms;
+  let cues = cueCache.get(support);
+  if (!cues) cueCache.set(support, (cues = new Map(SECTIONS.map((s) => [s.id, [...new Set(support.terms.terms(s.cues))]]))));
+  return cues.get(spec.id)!;
 }
 
 /**
