@@ -11,6 +11,12 @@ const flag = z
   .optional()
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
+/** A flag that is on unless set to a false value: for protections an operator turns off on purpose. */
+const flagOn = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .optional()
+  .transform((v) => !(v === '0' || v === 'false' || v === 'no'));
+
 const optionalString = z
   .string()
   .optional()
@@ -51,6 +57,8 @@ export const configSchema = z.object({
   // Further host names the server answers for (`*`: any); loopback names always are.
   ALLOWED_HOSTS: list,
   API_KEYS: list,
+  // `false` opens /mcp without a key while API_KEYS still guards /api/* (a connector that cannot send one).
+  MCP_REQUIRE_KEY: flagOn,
   RATE_LIMIT_PER_MINUTE: int(30, 0, 1_000_000),
   TRUST_PROXY: flag,
   LOG_QUESTIONS: flag,

@@ -27,6 +27,13 @@ export const HEALTHZ: Target = { name: 'GET /healthz', method: 'GET', path: '/he
 const DECLINED: Target = { name: 'POST /api/ask, declined', method: 'POST', path: '/api/ask', bodies: [{ question: 'Write a poem about the Taliban.' }] };
 
 export const ASK: Target = { name: 'POST /api/ask', method: 'POST', path: '/api/ask', bodies: QUESTIONS.map((question) => ({ question })) };
+// The same questions through the OpenAI-compatible API, measured beside /api/ask in the same rounds.
+export const CHAT_COMPLETIONS: Target = {
+  name: 'POST /v1/chat/completions',
+  method: 'POST',
+  path: '/v1/chat/completions',
+  bodies: QUESTIONS.map((question) => ({ model: 'iskp-briefing', messages: [{ role: 'user', content: question }] })),
+};
 // The same questions as the server has never seen them, as most of real traffic is: each request's
 // question ends in its own run of punctuation, which changes no answer but is new text to every
 // memo keyed by text. The row above repeats ten texts, which those memos soon all hold.
@@ -38,6 +45,7 @@ export const EVENT_LOOP_TARGETS: Target[] = [HEALTHZ, ASK, UNSEEN, DECLINED].map
 export const API_TARGETS: Target[] = [
   HEALTHZ,
   ASK,
+  CHAT_COMPLETIONS,
   UNSEEN,
   { name: 'POST /api/chat (SSE)', method: 'POST', path: '/api/chat', bodies: QUESTIONS.map((question) => ({ question })) },
   { name: 'POST /api/ask, follow-up', method: 'POST', path: '/api/ask', bodies: FOLLOW_UPS },
@@ -115,11 +123,18 @@ async function checkAnswers(url: string): Promise<void> {
   const answerTo = async (target: Target, body: unknown): Promise<string> => {
     const res = await postJson(`${url}${target.path}`, body);
     const text = await res.text();
-    if (res.status !== 200 || !text.includes('"answer"')) throw new Error(`${target.name} ${JSON.stringify(body)}: ${res.status} ${text.slice(0, 200)}`);
+    // A chat completion carries the answer as its message's content.
+    if (res.status !== 200 || !text.includes(target.path.startsWith('/v1/') ? '"content"' : '"answer"')) throw new Error(`${target.name} ${JSON.stringify(body)}: ${res.status} ${text.slice(0, 200)}`);
     return text;
   };
   const answerOf = async (body: unknown) => (JSON.parse(await answerTo(ASK, body)) as { answer: string }).answer;
   for (const target of API_TARGETS) for (const body of target.bodies ?? []) await answerTo(target, body);
+  // The completions must carry the answers /api/ask gives, not merely be fast.
+  for (const [i, body] of CHAT_COMPLETIONS.bodies!.entries()) {
+    const completion = JSON.parse(await answerTo(CHAT_COMPLETIONS, body)) as { choices: { message: { content: string } }[] };
+    const ask = JSON.parse(await answerTo(ASK, ASK.bodies![i])) as { answer: string; briefing?: { markdown?: string } };
+    if (completion.choices[0]!.message.content !== (ask.briefing?.markdown ?? ask.answer)) throw new Error(`${CHAT_COMPLETIONS.name} ${JSON.stringify(body)} does not answer as ${ASK.name} does`);
+  }
   // Unseen questions must be the same questions: answered word for word as the plain ones are.
   for (let i = 0; i < QUESTIONS.length; i++) {
     const body = UNSEEN.nextBody!() as { question: string };

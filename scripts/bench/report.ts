@@ -45,6 +45,12 @@ export function checkTargets(r: BenchResults): Target[] {
     out.push({ target: '/api/ask throughput >= 0.5x /healthz', measured: `${round(ask.ratio)}x (rounds ${span(ask.roundRatios)})`, met: ask.ratio >= 0.5 });
     out.push({ target: '/api/ask p99 <= 25 ms (8 connections)', measured: `${round(ask.p99)} ms`, met: ask.p99 <= 25 });
   }
+  const completions = r.api?.find((a) => a.name === 'POST /v1/chat/completions');
+  if (ask && completions) {
+    // Cost relative to /api/ask in the same rounds: what the OpenAI shape adds to the same answer.
+    const slower = ask.ratio / completions.ratio;
+    out.push({ target: '/v1/chat/completions within 1.2x of /api/ask', measured: `${round(slower)}x (${round(completions.ratio)}x /healthz)`, met: slower <= 1.2 });
+  }
   if (r.api) {
     const errors = r.api.reduce((n, a) => n + a.errors, 0);
     out.push({ target: 'zero errors under load', measured: String(errors), met: errors === 0 });

@@ -3,13 +3,16 @@ import { createOpenApiRoutes } from './channels/api/openapi-route';
 import { createApiRoutes } from './channels/api/routes';
 import { createSourcesRoutes } from './channels/api/sources';
 import { BRIEF_PAGE_PATH, createBriefPageRoutes } from './channels/brief-page/routes';
+import { createMcpRoutes } from './channels/mcp/routes';
 import { createSlackRoutes } from './channels/slack/routes';
 import { createSourcePagesRoutes } from './channels/source-pages/routes';
+import { createOpenAiErrors } from './channels/openai/errors';
+import { createOpenAiRoutes } from './channels/openai/routes';
 import { createDemoRoutes } from './channels/widget/demo-page';
 import { createWidgetRoutes } from './channels/widget/routes';
 import { errorBody, type AppDeps, type AppEnv } from './env';
 import { AppError } from './errors';
-import { createApiKeyGuard } from './http/api-keys';
+import { createApiKeyGuard, createBearerKeyGuard } from './http/api-keys';
 import { createBodyLimits } from './http/body-limit';
 import { createClientKey, workersConnectionAddress } from './http/client-key';
 import { createHostGuard, createSite } from './http/hosts';
@@ -31,6 +34,8 @@ export function createApp(deps: AppDeps) {
   app.use(createRequestId({ trustProxy: config.TRUST_PROXY }));
   app.use(createRequestLog({ logger: deps.logger, clientKey, logQuestions: config.LOG_QUESTIONS, scope: deps.logScope, now: deps.now }));
   app.use(createSecurityHeaders());
+  // OpenAI's clients read errors in OpenAI's shape: every refusal below, on /v1, is rewritten into it.
+  app.use('/v1/*', createOpenAiErrors());
   // A host name the server does not answer for (DNS rebinding) is refused before anything else.
   const site = createSite({ publicUrl: config.PUBLIC_URL, allowedHosts: config.ALLOWED_HOSTS, routedByHost: deps.routedByHost });
   app.use(createHostGuard(site, config.TRUST_PROXY));
@@ -43,6 +48,9 @@ export function createApp(deps: AppDeps) {
   for (const path of [...QUESTION_PATHS, BRIEF_PAGE_PATH]) app.use(path, rateLimit);
   app.use('/api/*', createApiKeyGuard({ keys: config.API_KEYS, allowedOrigins: config.WIDGET_ALLOWED_ORIGINS, site, logger: deps.logger }));
   app.use('/api/*', createBodyLimits());
+  // /v1's clients are programs holding a key: no exception for pages.
+  app.use('/v1/*', createBearerKeyGuard({ keys: config.API_KEYS }));
+  app.use('/v1/*', createBodyLimits());
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', (c) => {
@@ -58,11 +66,13 @@ export function createApp(deps: AppDeps) {
   app.route('/api', createSourcesRoutes(deps));
   const publicOrigin = createPublicOrigin({ publicUrl: config.PUBLIC_URL, trustProxy: config.TRUST_PROXY });
   app.route('/api', createApiRoutes(deps, publicOrigin));
+  app.route('/v1', createOpenAiRoutes(deps, publicOrigin));
   app.route('/', createOpenApiRoutes());
   app.route('/', createWidgetRoutes({ script: deps.widgetScript }));
   app.route('/', createDemoRoutes());
   app.route('/', createBriefPageRoutes(deps));
   app.route('/', createSourcePagesRoutes(deps));
+  app.route('/mcp', createMcpRoutes(deps, { site, publicOrigin, rateLimit }));
   const slack = createSlackRoutes(deps);
   if (slack) app.route('/slack', slack);
 

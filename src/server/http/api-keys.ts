@@ -26,14 +26,27 @@ export function createApiKeyGuard({ keys, allowedOrigins, site, logger }: ApiKey
   if (allowedOrigins.includes('*')) {
     logger?.warn('API_KEYS is set but WIDGET_ALLOWED_ORIGINS is "*": any request that sends an Origin header is let through without a key');
   }
+  const keyed = createBearerKeyGuard({ keys });
+  return async (c, next) => (fromAllowedPage(c, allowedOrigins, site) ? next() : keyed(c, next));
+}
+
+/**
+ * `Authorization: Bearer <key>` on every request, else 401 `unauthorized` with `WWW-Authenticate:
+ * Bearer`; nothing when `keys` is empty. No exception for pages: the OpenAI-compatible /v1 and
+ * /mcp are called by programs that hold a key (chat front ends, SDKs, MCP clients), never by this
+ * server's own pages. A CORS preflight never carries a key, so it passes (the origin guard answers it).
+ * `realm` and `who` name the service in the challenge and the message.
+ */
+export function createBearerKeyGuard({ keys, realm = 'api', who = 'This API' }: { keys: readonly string[]; realm?: string; who?: string }): MiddlewareHandler {
+  if (!keys.length) return (_c, next) => next();
   const matches = createKeyMatcher(keys);
   return async (c, next) => {
-    if (fromAllowedPage(c, allowedOrigins, site)) return next();
+    if (c.req.method === 'OPTIONS') return next();
     const token = bearerToken(c.req.header('authorization'));
     if (token && (await matches(token))) return next();
     const [message, challenge] = token
-      ? ['The API key is not valid.', 'Bearer realm="api", error="invalid_token"']
-      : ['This API needs a key: send Authorization: Bearer <key>.', 'Bearer realm="api"'];
+      ? ['The API key is not valid.', `Bearer realm="${realm}", error="invalid_token"`]
+      : [`${who} needs a key: send Authorization: Bearer <key>.`, `Bearer realm="${realm}"`];
     throw new AppError(401, 'unauthorized', message, { headers: { 'WWW-Authenticate': challenge } });
   };
 }

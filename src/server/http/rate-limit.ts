@@ -3,7 +3,7 @@ import { AppError } from '../errors';
 import { createTokenBuckets, type Verdict } from './token-bucket';
 
 /** The routes that cost an answer. Sources, health and the widget script are cheap and not limited. */
-export const QUESTION_PATHS = ['/api/ask', '/api/chat', '/api/brief'] as const;
+export const QUESTION_PATHS = ['/api/ask', '/api/chat', '/api/brief', '/v1/chat/completions'] as const;
 
 /** The methods that ask on a limited path when it is not POST: HEAD runs the GET route whole. */
 const ASKING_METHODS: Readonly<Record<string, readonly string[]>> = { '/brief': ['GET', 'HEAD'] };

@@ -2,9 +2,11 @@ import { createHmac } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadCases } from '../../../scripts/lib/evaluate';
 import { createTestApp } from '../../helpers/app';
+import { connectMcp, postMcp, toolCall } from '../../helpers/mcp-client';
 
 const PUBLIC_URL = 'https://bot.example.org';
 
@@ -133,6 +135,28 @@ describe('Cloudflare Worker (wrangler.toml run in workerd)', () => {
     expect(streamed.join('')).toBe(response.answer);
   });
 
+  it('answers the OpenAI SDK as Node does: the same content, annotations and citations, whole and streamed', async () => {
+    const fromWorker = new OpenAI({ baseURL: `${new URL('/v1', base)}`, apiKey: 'any', maxRetries: 0 });
+    const fromNode = new OpenAI({ baseURL: 'http://localhost/v1', apiKey: 'any', maxRetries: 0, fetch: async (url, init) => node.app.request(String(url), init) });
+    for (const question of ["What is ISKP's strategy?", 'Give me a briefing on Central Asia']) {
+      const messages = [{ role: 'user' as const, content: question }];
+      const [worker, nodeSide] = await Promise.all([fromWorker, fromNode].map((client) => client.chat.completions.create({ model: 'iskp-briefing', messages })));
+      const message = (m: OpenAI.Chat.Completions.ChatCompletion) => timelessMessage(m.choices[0]!.message);
+      expect(message(worker!), question).toEqual(message(nodeSide!));
+      expect(worker!.choices[0]!.message.annotations!.length, question).toBeGreaterThan(0);
+      // Streamed from the Worker: the same content, and the annotations in the delta before the last.
+      let content = '';
+      let annotations: unknown;
+      for await (const chunk of await fromWorker.chat.completions.create({ model: 'iskp-briefing', messages, stream: true })) {
+        content += chunk.choices[0]!.delta.content ?? '';
+        // The SDK passes the final delta's annotations through as they came.
+        annotations ??= (chunk.choices[0]!.delta as { annotations?: unknown }).annotations;
+      }
+      expect(timeless(content), question).toBe(timeless(worker!.choices[0]!.message.content!));
+      expect(annotations, question).toEqual(worker!.choices[0]!.message.annotations);
+    }
+  });
+
   it('serves the same OpenAPI document as Node', async () => {
     const fromWorker = await get('/openapi.json');
     expect(fromWorker.status).toBe(200);
@@ -153,6 +177,28 @@ describe('Cloudflare Worker (wrangler.toml run in workerd)', () => {
     const apa = await get('/api/sources/tassev-2024?format=apa');
     expect(apa.status).toBe(200);
     expect(await apa.text()).toMatch(/Tassev/);
+  });
+
+  it('serves MCP at /mcp to the SDK client: search, fetch and ask as Node answers them', async () => {
+    const client = await connectMcp(base);
+    try {
+      const { tools } = await client.listTools();
+      expect(tools.map((t) => t.name).sort()).toEqual(['ask', 'brief', 'fetch', 'search']);
+      const search = (await client.callTool({ name: 'search', arguments: { query: 'ISIS-K in Central Asia' } })).structuredContent as { results: { id: string; url: string }[] };
+      expect(search.results.length).toBeGreaterThan(0);
+      for (const r of search.results) expect(r.url).toBe(`${PUBLIC_URL}/sources/${r.id}`);
+      const doc = (await client.callTool({ name: 'fetch', arguments: { id: 'tassev-2024' } })).structuredContent as { text: string; url: string };
+      expect(doc.text).toBe((await (await node.app.request('/api/sources/tassev-2024')).json()).text);
+      expect(doc.url).toBe(`${PUBLIC_URL}/sources/tassev-2024`);
+      const body = { question: 'Why has ISKP restructured?' };
+      const ask = await client.callTool({ name: 'ask', arguments: body });
+      expect(ask.structuredContent).toEqual(await (await node.post('/api/ask', body)).json());
+    } finally {
+      await client.close();
+    }
+    // DNS rebinding: a foreign page's Origin is refused in workerd too.
+    const refused = await postMcp(base, toolCall('search', { query: 'ISKP' }), { origin: 'https://evil.example' });
+    expect(refused.status).toBe(403);
   });
 
   it('serves the widget script bundled at build time, and the demo page that loads it', async () => {
@@ -241,3 +287,5 @@ function startInbox() {
 
 /** A response without the moment a briefing was made: the one thing two runtimes may not share. */
 const timeless = (text: string) => text.replace(/"generatedAt":"[^"]*"/g, '"generatedAt":""').replace(/_Generated \d{4}-\d{2}-\d{2},/g, '_Generated,');
+/** A message with its briefing's date left out, as `timeless` leaves it out of a body. */
+const timelessMessage = (message: unknown): unknown => JSON.parse(timeless(JSON.stringify(message)));
