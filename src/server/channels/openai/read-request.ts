@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { incompleteBody } from '../../http/body-limit';
+import { readJsonBody } from '../../http/json-body';
 import { OpenAiRequestError } from './errors';
 import { chatCompletionRequestSchema, paramOf, type ChatCompletionRequest } from './request';
 
@@ -8,22 +8,8 @@ import { chatCompletionRequestSchema, paramOf, type ChatCompletionRequest } from
  * broken JSON, and 400 naming the first bad field in OpenAI's `param` (`messages.[0].role`).
  */
 export async function readChatRequest(c: Context): Promise<ChatCompletionRequest> {
-  const type = c.req.header('content-type') ?? '';
-  if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
-    throw new OpenAiRequestError(415, 'unsupported_media_type', 'Send the body as JSON with Content-Type: application/json.');
-  }
-  let text: string;
-  try {
-    text = await c.req.text();
-  } catch (err) {
-    throw incompleteBody(err);
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    throw new OpenAiRequestError(400, 'invalid_json', 'The body is not valid JSON.');
-  }
+  // A wrong content type or broken JSON is an AppError, which the /v1 error middleware puts in OpenAI's shape.
+  const raw = await readJsonBody(c);
   const result = chatCompletionRequestSchema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0]!;
