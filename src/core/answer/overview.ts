@@ -85,10 +85,13 @@ export function requestedBriefing(question: string, focusTerms: (text: string) =
   return asksForOverview(question, focusTerms) ? { topic: null } : undefined;
 }
 
-/** The abstract's sentences as hits, in the author's order. */
-export function abstractHits(ctx: Pick<AnswerContext, 'index'>): Hit[] {
+/** The chunks of the sources of one kind as hits, in the corpus's order: the abstract's sentences, the references' entries. */
+export function hitsOfKind(ctx: Pick<AnswerContext, 'index'>, kind: Source['kind']): Hit[] {
   return ctx.index.chunks.flatMap((chunk, i) => {
     const source: Source = ctx.index.chunkSources[i]!;
-    return source.kind === 'abstract' ? [{ chunk, source, score: 0, dense: 0, denseLift: 0, bm25: 0 }] : [];
+    return source.kind === kind ? [{ chunk, source, score: 0, dense: 0, denseLift: 0, bm25: 0 }] : [];
   });
 }
+
+/** The abstract's sentences as hits, in the author's order. */
+export const abstractHits = (ctx: Pick<AnswerContext, 'index'>): Hit[] => hitsOfKind(ctx, 'abstract');

@@ -7,7 +7,7 @@ import { authorYear, createCitationList, quoted, titleQuote, type CitationList }
 import type { AnswerContext } from '../answer/context';
 import { composeAnswer, MIN_SUPPORT, outletOf } from '../answer/extractive';
 import { isOffTask } from '../answer/intent';
-import { abstractHits } from '../answer/overview';
+import { abstractHits, hitsOfKind } from '../answer/overview';
 import { withoutTrailing } from '../text/scan';
 import { LITERATURE_HEADING, SECTIONS, sectionOf } from './skeleton';
 import { themesOf, type Theme } from './themes';
@@ -58,10 +58,7 @@ export function createBriefer({ index, embedder, context, suggestions, now = Dat
   const { support } = context;
   const paper = index.sources.find((s) => s.kind === 'paper');
   const abstract = abstractHits(context).filter((h) => !context.planted(h.chunk));
-  const references: Hit[] = index.chunks.flatMap((chunk, i) => {
-    const source = index.chunkSources[i]!;
-    return source.kind === 'reference' && !context.planted(chunk) ? [{ chunk, source, score: 0, dense: 0, denseLift: 0, bm25: 0 }] : [];
-  });
+  const references = hitsOfKind(context, 'reference').filter((h) => !context.planted(h.chunk));
   // The entities the paper's title names (its subject) are the whole literature's theme, not one of its themes.
   const subject = paper ? context.terms.entities(paper.title).filter((e) => context.terms.entry(e)?.kind === 'group') : [];
   const themeText = (s: Source) => [s.title, s.container].filter(Boolean).join(' ');
@@ -79,8 +76,7 @@ export function createBriefer({ index, embedder, context, suggestions, now = Dat
     const about = !whole ? focus : paper ? support.focusTerms(paper.title) : [];
 
     const retrieved = await retrieve({ query: topic ?? paper?.title ?? '', index, embedder, topK: CANDIDATES });
-    const seen = new Set<string>();
-    const prose = [...abstract, ...retrieved.filter((h) => h.source.kind === 'document')].filter((h) => !seen.has(h.chunk.id) && seen.add(h.chunk.id) && !context.planted(h.chunk));
+    const prose = [...abstract, ...retrieved.filter((h) => h.source.kind === 'document' && !context.planted(h.chunk))];
     const weigh = (hits: Hit[]): Weighed[] => hits.map((hit) => ({ hit, coverage: about.length ? support.support(about, context.evidence(hit)).coverage : 0 }));
     // On a topic, what speaks to a part of it ("the threat it poses" of "its condition and the
     // threat it poses"), once some passage holds the topic as an answer would; on the whole corpus, everything.
@@ -92,21 +88,20 @@ export function createBriefer({ index, embedder, context, suggestions, now = Dat
     const byCoverage = (list: Weighed[]) => [...list].sort((a, b) => b.coverage - a.coverage);
     // A topic's best sentence alone leads, so the sections keep what else the sources say of it.
     const lead = byCoverage(sentences).slice(0, whole ? BOTTOM_LINE : 1).map((w) => w.hit);
-    const ranked = byCoverage(works).map((w) => w.hit.source);
+    const rankedWorks = byCoverage(works);
+    const ranked = rankedWorks.map((w) => w.hit.source);
     const themes = themesOf(ranked, context.terms, themeText, subject, whole ? undefined : `works on ${topic}`);
     // Which sections there are is settled before any is written, so the markers number only what is shown.
     const planned = SECTIONS.map((spec) => ({
       spec,
       // On a topic, a work whose title speaks to a section stands in it after the sentences.
-      hits: [...sentences, ...(whole ? [] : byCoverage(works))]
+      hits: [...sentences, ...(whole ? [] : rankedWorks)]
         .filter((w) => !lead.includes(w.hit) && sectionOf(context.evidence(w.hit), support) === spec.id)
         .slice(0, limits.points)
         .map((w) => w.hit),
     })).filter((p) => p.hits.length).slice(0, limits.sections);
-    // The literature lists what the sections have not already cited.
-    const inSections = new Set(planned.flatMap((p) => p.hits.map((h) => h.source)));
-    // A work that stands in two themes is listed under the first only.
-    const listed = new Set(inSections);
+    // The literature lists what the sections have not already cited, and a work that stands in two themes under the first only.
+    const listed = new Set(planned.flatMap((p) => p.hits.map((h) => h.source)));
     const unlisted = themes
       .map((t) => {
         const works = t.works.filter((w) => !listed.has(w)).slice(0, limits.works);
@@ -117,7 +112,7 @@ export function createBriefer({ index, embedder, context, suggestions, now = Dat
     const shownThemes = planned.length < limits.sections ? unlisted.slice(0, limits.points) : [];
 
     const cite = createCitationList();
-    const bottom = composeAnswer(lead.length ? lead : byCoverage(works).map((w) => w.hit), context, cite);
+    const bottom = composeAnswer(lead.length ? lead : rankedWorks.map((w) => w.hit), context, cite);
     const sections: BriefSection[] = [];
     const quoted: string[] = [];
     let written = 0;
@@ -128,7 +123,7 @@ export function createBriefer({ index, embedder, context, suggestions, now = Dat
       else if (writeSection) quoted.push(spec.heading);
       sections.push({ id: spec.id, heading: spec.heading, points: (byModel || hits.map((hit) => sentencePoint(hit, cite))).map(point) });
     }
-    if (shownThemes.length) sections.push({ id: 'literature', heading: LITERATURE_HEADING, points: shownThemes.map((theme) => point(themePoint(theme, limits.works, cite))) });
+    if (shownThemes.length) sections.push({ id: 'literature', heading: LITERATURE_HEADING, points: shownThemes.map((theme) => point(themePoint(theme, cite))) });
 
     return {
       title: topic ? `Briefing: ${topic}` : `Briefing: ${paper?.title ?? 'the sources'}`,
@@ -168,11 +163,7 @@ export function createBriefer({ index, embedder, context, suggestions, now = Dat
   };
 
   /** "Pakistan: Palmer & Holtz (2023), “The Islamic State Threat in Pakistan…”, CSIS [n]; …" */
-  const themePoint = (theme: Theme, count: number, cite: CitationList) =>
-    `${theme.label}: ${theme.works
-      .slice(0, count)
-      .map((w) => workLine(w, cite))
-      .join('; ')}.`;
+  const themePoint = (theme: Theme, cite: CitationList) => `${theme.label}: ${theme.works.map((w) => workLine(w, cite)).join('; ')}.`;
 
   /** "Palmer & Holtz (2023), “The Islamic State Threat in Pakistan…”, CSIS [n]" */
   const workLine = (w: Source, cite: CitationList) => `${authorYear(w)}, ${quoted(w.title)}${outletOf(w)} ${cite.cite(w, titleQuote(w))}`;
