@@ -2,7 +2,7 @@
 import { parseConfig } from '../src/config';
 import { createLogger } from '../src/core/log';
 import { loadNodeEngine } from '../src/runtime/node/engine';
-import { runCli } from './lib/cli';
+import { runCli, sourceList } from './lib/cli';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -20,10 +20,7 @@ await runCli(async () => {
     console.log(JSON.stringify(response, null, 2));
   } else {
     console.log(`${response.answer}\n`);
-    if (response.citations.length) {
-      console.log('Sources:');
-      for (const c of response.citations) console.log(`  [${c.n}] ${c.authors.join(', ') || c.publisher} (${c.year ?? 'n.d.'}). ${c.title}.\n      “${c.quote}”\n      ${c.url}`);
-    }
+    if (response.citations.length) console.log(sourceList(response.citations));
     if (response.followUps.length) console.log(`\nYou could also ask:\n${response.followUps.map((q) => `  - ${q}`).join('\n')}`);
   }
 });

@@ -3,7 +3,7 @@ import { parseConfig } from '../src/config';
 import { createLogger } from '../src/core/log';
 import { loadNodeEngine } from '../src/runtime/node/engine';
 import { briefingText } from '../src/core/brief/render';
-import { runCli } from './lib/cli';
+import { runCli, sourceList } from './lib/cli';
 
 const FLAGS = ['--markdown', '--json', '--short'];
 const args = process.argv.slice(2);
@@ -22,7 +22,7 @@ await runCli(async () => {
   else if (args.includes('--markdown')) console.log(briefing.markdown);
   else {
     console.log(`${briefing.title}\n\n${briefingText(briefing, (id) => index.sourceById.get(id)?.title)}\n`);
-    if (briefing.citations.length) console.log(`Sources:\n${briefing.citations.map((c) => `  [${c.n}] ${c.authors.join(', ') || c.publisher} (${c.year ?? 'n.d.'}). ${c.title}.\n      “${c.quote}”\n      ${c.url}`).join('\n')}`);
+    if (briefing.citations.length) console.log(sourceList(briefing.citations));
     if (briefing.followUps?.length) console.log(`\nYou could ask instead:\n${briefing.followUps.map((q) => `  - ${q}`).join('\n')}`);
   }
   if (!briefing.answerable) process.exitCode = 1;
