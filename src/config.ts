@@ -60,6 +60,8 @@ export const configSchema = z.object({
   // `false` opens /mcp without a key while API_KEYS still guards /api/* (a connector that cannot send one).
   MCP_REQUIRE_KEY: flagOn,
   RATE_LIMIT_PER_MINUTE: int(30, 0, 1_000_000),
+  // Several instances share the Slack dedupe, the rate limit and the feedback here (Node only).
+  REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\/./, 'must start with redis:// or rediss://').optional()),
   TRUST_PROXY: flag,
   LOG_QUESTIONS: flag,
   // How many threads answer beside the event loop (0: on it); `auto` is one when there is a core to spare.

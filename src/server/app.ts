@@ -24,11 +24,13 @@ import { createRequestId } from './http/request-id';
 import { createRequestLog } from './http/request-log';
 import { createSecurityHeaders } from './http/security-headers';
 import { createTimeBudget, requestBudgetMs } from './http/time-budget';
+import { createMemoryState } from './state/memory-state';
 
 /** The Hono app: middleware in order, the channels mounted, one JSON error handler. */
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const { config } = deps;
+  const state = deps.state ?? createMemoryState({ now: deps.now });
   const clientKey = createClientKey({ connectionAddress: deps.clientAddress ?? workersConnectionAddress, trustProxy: config.TRUST_PROXY });
   // Outermost first: every response, errors included, gets an id, a log line and secure headers.
   app.use(createRequestId({ trustProxy: config.TRUST_PROXY }));
@@ -44,7 +46,7 @@ export function createApp(deps: AppDeps) {
   // Then the cheapest refusals first: a foreign origin, too many questions, no key, too big a body.
   const originGuard = createOriginGuard({ allowedOrigins: config.WIDGET_ALLOWED_ORIGINS, site });
   for (const path of WIDGET_API_PATHS) app.use(path, originGuard);
-  const rateLimit = createRateLimit({ perMinute: config.RATE_LIMIT_PER_MINUTE, clientKey, shared: deps.rateLimit, now: deps.now });
+  const rateLimit = createRateLimit({ perMinute: config.RATE_LIMIT_PER_MINUTE, clientKey, take: state.take });
   for (const path of [...QUESTION_PATHS, BRIEF_PAGE_PATH]) app.use(path, rateLimit);
   app.use('/api/*', createApiKeyGuard({ keys: config.API_KEYS, allowedOrigins: config.WIDGET_ALLOWED_ORIGINS, site, logger: deps.logger }));
   app.use('/api/*', createBodyLimits());
@@ -73,7 +75,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', createBriefPageRoutes(deps));
   app.route('/', createSourcePagesRoutes(deps));
   app.route('/mcp', createMcpRoutes(deps, { site, publicOrigin, rateLimit }));
-  const slack = createSlackRoutes(deps);
+  const slack = createSlackRoutes(deps, state);
   if (slack) app.route('/slack', slack);
 
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`, c.get('requestId')), 404));

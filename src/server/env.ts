@@ -5,7 +5,8 @@ import type { SearchIndex } from '../core/search/search-index';
 import type { Config } from '../config';
 import type { ErrorBody } from './errors';
 import { AppError } from './errors';
-import type { RecordFeedback } from './feedback';
+import type { SharedState } from './state/shared-state';
+
 
 /**
  * What the routes read from the index themselves (listings, `/readyz`); every question goes through
@@ -31,12 +32,10 @@ export interface AppDeps {
   /** Keeps background work (Slack answers) alive after the response: `ctx.waitUntil` on Workers. */
   waitUntil: (work: Promise<unknown>) => void;
   /**
-   * A shared limiter, when the runtime has one (the Workers Rate Limiting binding): resolves true
-   * when a request under `key` may proceed. Absent on Node, where limiting is in-process.
+   * The Slack dedupe, the rate limit's buckets and the votes, as the runtime keeps them (Redis,
+   * a Durable Object and D1, `feedback.jsonl`). Absent: in this process's memory.
    */
-  rateLimit?: (key: string) => Promise<boolean>;
-  /** Stores a Slack feedback vote: Node appends to `${DATA_DIR}/feedback.jsonl`; absent, votes are logged (Workers). */
-  recordFeedback?: RecordFeedback;
+  state?: SharedState;
   /** Outbound HTTP (Slack Web API, response_url); the global fetch when absent. */
   fetch?: typeof fetch;
   /** The built widget.js: Node builds it with esbuild at start; Workers pass the string bundled at deploy. Absent: `/widget.js` answers 503. */

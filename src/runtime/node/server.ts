@@ -1,5 +1,4 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp } from '../../server/app';
@@ -8,7 +7,7 @@ import { ConfigError, parseConfig } from '../../config';
 import { loadWidgetScript } from './build-widget';
 import { createLogger, type LogFields } from '../../core/log';
 import { answerThreadCount, startAnswerThreads } from './answer-threads';
-import { createJsonLinesWriter } from './json-lines';
+import { createNodeState } from './shared-state';
 
 /** Node entry point: parse the environment, listen at once (so /healthz answers), then load the index. */
 let config;
@@ -23,6 +22,8 @@ try {
 const requestFields = new AsyncLocalStorage<LogFields>();
 const logger = createLogger({ level: config.LOG_LEVEL, context: () => requestFields.getStore() });
 let ready: Ready | undefined;
+const shared = createNodeState({ config, logger });
+if (config.REDIS_URL) shared.ready.then(() => logger.info('shared state in redis'), (err) => logger.warn('redis not reachable yet: state stays in this process until it is', { error: String(err) }));
 const pending = new Set<Promise<unknown>>();
 
 const app = createApp({
@@ -33,7 +34,7 @@ const app = createApp({
     const p = work.catch((err) => logger.error('background task failed', { error: String(err) })).finally(() => pending.delete(p));
     pending.add(p);
   },
-  recordFeedback: createJsonLinesWriter(join(config.DATA_DIR, 'feedback.jsonl')),
+  state: shared.state,
   widgetScript: loadWidgetScript(logger),
   clientAddress: (c) => getConnInfo(c).remote.address,
   logScope: (fields, run) => requestFields.run(fields, run),
@@ -67,7 +68,9 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
     logger.info('shutting down', { signal, inFlightBackground: pending.size });
     server.close(() => {
-      void Promise.allSettled([...pending]).then(() => process.exit(0));
+      void Promise.allSettled([...pending])
+        .then(() => shared.close())
+        .then(() => process.exit(0));
     });
     setTimeout(() => process.exit(0), 10_000).unref();
   });

@@ -3,16 +3,12 @@ import type { ExecutionContext } from 'hono';
 import { createApp } from '../../server/app';
 import { errorBody, type AppDeps, type Ready } from '../../server/env';
 import { ConfigError, parseConfig } from '../../config';
-import { createLogger, type LogFields, type Logger } from '../../core/log';
+import { createLogger, type LogFields } from '../../core/log';
 import { loadWorkerEngine } from './engine';
-
-/** The Workers Rate Limiting binding (`[[ratelimits]]` in wrangler.toml). */
-export interface RateLimitBinding {
-  limit(options: { key: string }): Promise<{ success: boolean }>;
-}
+import { createWorkerState, type StateBindings } from './shared-state';
 
 /** Worker `env`: plain vars and secrets (strings) plus bindings. */
-export type WorkerEnv = Record<string, unknown> & { RATE_LIMITER?: RateLimitBinding };
+export type WorkerEnv = Record<string, unknown> & StateBindings;
 
 export interface WorkerAppOptions {
   /** The index snapshot (`dist/worker-index.bin`, imported as a Data module). */
@@ -63,29 +59,16 @@ function buildApp(env: WorkerEnv, { snapshot, widgetScript, waitUntil, dotProduc
       return engine;
     }),
     waitUntil: (work) => waitUntil(work.catch((err: unknown) => logger.error('background task failed', { error: String(err) }))),
-    rateLimit: env.RATE_LIMITER ? bindingRateLimit(env.RATE_LIMITER, logger) : undefined,
+    state: createWorkerState(env, logger),
     widgetScript: () => widgetScript,
     // Cloudflare sets it on every request, overwriting any the client sent.
     clientAddress: (c) => c.req.header('cf-connecting-ip'),
     logScope: (fields, run) => requestFields.run(fields, run),
     // Cloudflare hands the Worker only requests for its own routes, so a rebinding name never arrives.
     routedByHost: true,
-    // Left to their defaults: recordFeedback (no file to append to, so votes go to Workers Logs)
-    // and fetch (the global one).
+    // Left to its default: fetch (the global one).
   };
   return createApp(deps);
-}
-
-/** True when the request may proceed. A binding failure lets it through: limiting is protection, not a dependency. */
-export function bindingRateLimit(binding: RateLimitBinding, logger?: Logger): (key: string) => Promise<boolean> {
-  return async (key) => {
-    try {
-      return (await binding.limit({ key })).success;
-    } catch (err) {
-      logger?.warn('rate limiter unavailable, request allowed', { error: String(err) });
-      return true;
-    }
-  };
 }
 
 /** Loads once; a load that failed keeps failing with the same error (logged by the app's error handler) rather than retrying per request. */

@@ -5,7 +5,7 @@ import { encodeSnapshot } from '../../../src/core/ingest/snapshot';
 import { buildIndexData } from '../../../src/core/ingest/index-data';
 import { readCorpusFiles } from '../../../src/runtime/node/read-corpus';
 import { loadDotProduct } from '../../../src/runtime/node/dot-product';
-import { bindingRateLimit, createWorkerFetch, type WorkerEnv } from '../../../src/runtime/worker/app';
+import { createWorkerFetch, type WorkerEnv } from '../../../src/runtime/worker/app';
 
 /** The Worker's glue, driven in Node with a fake env: what workerd would hand it, minus workerd. */
 describe('Worker fetch handler (src/runtime/worker/app.ts)', () => {
@@ -76,22 +76,5 @@ describe('Worker fetch handler (src/runtime/worker/app.ts)', () => {
     logged();
     const res = await call(handler(), '/widget.js');
     expect(await res.text()).toBe('/* widget */');
-  });
-});
-
-describe('rate limiting through the Workers binding', () => {
-  it('lets a request through when the binding says success, and stops it when not', async () => {
-    const seen: string[] = [];
-    const limit = bindingRateLimit({ limit: async ({ key }) => (seen.push(key), { success: key !== 'busy' }) });
-    expect(await limit('203.0.113.7')).toBe(true);
-    expect(await limit('busy')).toBe(false);
-    expect(seen).toEqual(['203.0.113.7', 'busy']);
-  });
-
-  it('fails open, with a warning, when the binding itself errors', async () => {
-    const warn = vi.fn();
-    const limit = bindingRateLimit({ limit: async () => Promise.reject(new Error('unavailable')) }, { warn } as never);
-    expect(await limit('k')).toBe(true);
-    expect(warn).toHaveBeenCalledWith('rate limiter unavailable, request allowed', expect.anything());
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ask, get, httpApp, post, SITE } from './harness';
+import { createMemoryState } from '../../../src/server/state/memory-state';
 
 const limited = (env: Record<string, string> = {}, deps = {}) => httpApp({ RATE_LIMIT_PER_MINUTE: '3', ...env }, deps);
 
@@ -64,14 +65,16 @@ describe('rate limit on the question routes (RATE_LIMIT_PER_MINUTE per client)',
     expect((await send(ask())).status).toBe(200);
   });
 
-  it('uses the runtime’s shared limiter (the Workers binding) instead, keyed by client', async () => {
-    const keys: string[] = [];
-    const { send } = await limited({}, { rateLimit: async (key: string) => (keys.push(key), keys.length < 2) });
+  it('takes tokens from the runtime’s shared state (Redis, the Workers binding), keyed by client, with its Retry-After', async () => {
+    const taken: unknown[] = [];
+    const state = createMemoryState();
+    state.take = async (key, limit) => (taken.push([key, limit]), taken.length < 2 ? { allowed: true } : { allowed: false, retryAfterMs: 12_345 });
+    const { send } = await limited({ RATE_LIMIT_PER_MINUTE: '6' }, { state });
     expect((await send(ask())).status).toBe(200);
     const refused = await send(ask());
     expect(refused.status).toBe(429);
-    expect(refused.headers.get('retry-after')).toBe('60');
-    expect(keys).toEqual(['203.0.113.7', '203.0.113.7']);
+    expect(refused.headers.get('retry-after')).toBe('13');
+    expect(taken).toEqual([['203.0.113.7', { capacity: 6, refillPerMs: 6 / 60_000 }], ['203.0.113.7', { capacity: 6, refillPerMs: 6 / 60_000 }]]);
   });
 
   it('lets a widget on an allowed site read the 429 and its Retry-After (CORS headers kept on errors)', async () => {

@@ -39,7 +39,7 @@ export async function briefFor(ctx: SlackContext, ready: Ready, { topic, via, po
     // Votes record what was typed, as for a question: "brief Central Asia".
     const question = topic ? `brief ${topic}` : 'brief';
     const after = feedbackActions(
-      { answer: plainText(briefing), answerable: briefing.answerable, citations: briefing.citations },
+      { answer: plainText(briefing), answerable: briefing.answerable, citations: briefing.citations, mode: briefing.mode },
       { question, postToChannel: postToChannel && briefing.answerable, share: { actionId: ACTION.postBriefingToChannel, value: encodeTopicValue(topic) } },
     );
     return { ok: true, messages: briefingMessages(briefing, { sources: ready.index.sources, before: askedByBlock({ question, askedBy }), after }) };

@@ -55,7 +55,7 @@ export function createEventsHandler(ctx: SlackContext): Handler<AppEnv> {
     // arrive as two events (a mention in a DM) with different ids.
     const retry = c.req.header('x-slack-retry-num');
     const reason = c.req.header('x-slack-retry-reason');
-    const fresh = ctx.dedupe.claim(`event:${eventId ?? `${event.channel}:${event.ts}`}`) && ctx.dedupe.claim(`message:${event.channel}:${event.ts}`);
+    const fresh = (await ctx.claim(`event:${eventId ?? `${event.channel}:${event.ts}`}`)) && (await ctx.claim(`message:${event.channel}:${event.ts}`));
     // A timeout retry means the first delivery did reach a server and is being answered there,
     // even if not by this process (another Worker isolate); other retries (connection failed,
     // non-2xx) mean it never got through, so an unseen one is answered.

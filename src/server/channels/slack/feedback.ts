@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AskResponse } from '../../../core/answer/types';
-import type { FeedbackRecord } from '../../feedback';
+import type { FeedbackRecord } from '../../feedback/record';
 import { parseJson } from './parse-json';
 
 /**
@@ -18,17 +18,19 @@ const feedbackValue = z.object({
   a: z.string(),
   s: z.array(z.string()).max(MAX_SOURCES),
   ok: z.union([z.literal(0), z.literal(1)]),
+  // Absent on buttons posted before the mode was recorded.
+  m: z.enum(['extractive', 'llm']).optional(),
 });
 const questionValue = z.object({ q: z.string().min(1) });
 const topicValue = z.object({ t: z.string().nullable() });
 
 /** What a vote records of a reply: an answer, or a briefing read as one. */
-export type FeedbackResponse = Pick<AskResponse, 'answer' | 'answerable' | 'citations'>;
+export type FeedbackResponse = Pick<AskResponse, 'answer' | 'answerable' | 'citations' | 'mode'>;
 
-/** A vote's button value: the question, the reply (shortened to fit), its sources' ids, whether it answered. */
+/** A vote's button value: the question, the reply (shortened to fit), its sources' ids, whether it answered, how it was made. */
 export function encodeFeedbackValue({ question, response }: { question: string; response: FeedbackResponse }): string {
   const sources = [...new Set(response.citations.map((c) => c.sourceId))].slice(0, MAX_SOURCES);
-  const value = { q: shortenWithEllipsis(question, MAX_QUESTION_IN_FEEDBACK), a: response.answer, s: sources, ok: response.answerable ? 1 : 0 };
+  const value = { q: shortenWithEllipsis(question, MAX_QUESTION_IN_FEEDBACK), a: response.answer, s: sources, ok: response.answerable ? 1 : 0, m: response.mode };
   return fit(value, 'a');
 }
 
@@ -47,14 +49,15 @@ export interface FeedbackValue {
   answer: string;
   sources: string[];
   answerable: boolean;
+  mode?: 'extractive' | 'llm';
 }
 
 /** Undefined for a value we did not write (or an older format): the click is then ignored, not guessed at. */
 export function decodeFeedbackValue(value: string | undefined): FeedbackValue | undefined {
   const parsed = feedbackValue.safeParse(parseJson(value));
   if (!parsed.success) return undefined;
-  const { q, a, s, ok } = parsed.data;
-  return { question: q, answer: a, sources: s, answerable: ok === 1 };
+  const { q, a, s, ok, m } = parsed.data;
+  return { question: q, answer: a, sources: s, answerable: ok === 1, ...(m ? { mode: m } : {}) };
 }
 
 export function decodeQuestionValue(value: string | undefined): string | undefined {

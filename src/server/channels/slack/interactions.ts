@@ -2,7 +2,7 @@ import type { Handler } from 'hono';
 import { z } from 'zod';
 import type { AppEnv, Ready } from '../../env';
 import { errorBody } from '../../env';
-import type { FeedbackRecord } from '../../feedback';
+import type { FeedbackRecord } from '../../feedback/record';
 import { answerFor } from './answer';
 import { ACTION, notice, withThanks, type SlackMessage } from './blocks';
 import { briefFor } from './brief';
@@ -64,7 +64,7 @@ async function recordVote(ctx: SlackContext, payload: Payload, action: Action, v
   if (ts) context.message = ts;
   const record = feedbackRecord(value, vote, { user: payload.user.id, time: new Date(ctx.now()), context });
   try {
-    await ctx.recordFeedback(record);
+    await ctx.feedback.append(record);
   } catch (err) {
     ctx.logger.error('slack feedback could not be recorded', { error: String(err) });
     if (payload.response_url) await ctx.api.respond(payload.response_url, { response_type: 'ephemeral', replace_original: false, ...notice('Sorry, your feedback could not be saved. Please try again later.') });

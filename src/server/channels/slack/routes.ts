@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../../env';
+import type { SharedState } from '../../state/shared-state';
 import { createBodyLimit } from '../../http/body-limit';
 import { createCommandsHandler } from './commands';
 import { createSlackContext } from './context';
@@ -16,7 +17,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
  * signature. Undefined, and logged, when SLACK_SIGNING_SECRET is not set: without it no request
  * can be trusted, so the routes do not exist (404).
  */
-export function createSlackRoutes(deps: AppDeps): Hono<AppEnv> | undefined {
+export function createSlackRoutes(deps: AppDeps, state: SharedState): Hono<AppEnv> | undefined {
   const { config, logger } = deps;
   if (!config.SLACK_SIGNING_SECRET) {
     logger.info('slack off: set SLACK_SIGNING_SECRET (and SLACK_BOT_TOKEN) to serve /slack/events, /slack/commands and /slack/interactions');
@@ -24,7 +25,7 @@ export function createSlackRoutes(deps: AppDeps): Hono<AppEnv> | undefined {
   }
   if (!config.SLACK_BOT_TOKEN) logger.warn('slack: SLACK_BOT_TOKEN is not set, so mentions and direct messages cannot be answered; the slash command still works');
 
-  const ctx = createSlackContext(deps);
+  const ctx = createSlackContext(deps, state);
   const guard = [createBodyLimit(MAX_BODY_BYTES), requireSlackSignature(config.SLACK_SIGNING_SECRET, deps.now)] as const;
 
   const app = new Hono<AppEnv>();

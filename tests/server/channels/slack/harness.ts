@@ -7,7 +7,8 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Answerer } from '../../../../src/core/answer/types';
 import type { Briefing } from '../../../../src/core/brief/types';
 import { createApp } from '../../../../src/server/app';
-import type { FeedbackRecord } from '../../../../src/server/feedback';
+import type { FeedbackRecord } from '../../../../src/server/feedback/record';
+import { createMemoryFeedback, createMemoryState } from '../../../../src/server/state/memory-state';
 import { createLogger } from '../../../../src/core/log';
 import { loadTestEngine } from '../../../helpers/engine';
 
@@ -45,7 +46,7 @@ export function createSlackHarness(engine: Engine, { answerer, env = {}, ready =
     logger,
     ready: () => (state.ready ? engineReady : undefined),
     waitUntil: (work) => void pending.push(work),
-    recordFeedback: (record) => void feedback.push(record),
+    state: createMemoryState({ feedback: createMemoryFeedback(feedback) }),
   });
 
   const send = (path: string, body: string, contentType: string, headers: Record<string, string> = {}) =>

@@ -49,6 +49,7 @@ describe('POST /slack/interactions', () => {
         answer: expect.stringMatching(/^Two of the 24 references are from CTC Sentinel/),
         sources: ['hamming-2023', 'jadoon-2023'],
         answerable: true,
+        mode: 'extractive',
         context: { conversation: 'C1', message: '1700000000.000200' },
       },
     ]);

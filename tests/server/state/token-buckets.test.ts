@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTokenBuckets } from '../../../src/server/http/token-bucket';
+import { createTokenBuckets } from '../../../src/server/state/token-buckets';
 
 function clock() {
   let t = 1_000_000;

@@ -1,4 +1,5 @@
 import { createLru } from '../../core/memo';
+import type { Verdict } from './shared-state';
 
 export interface TokenBucketOptions {
   /** Tokens in a full bucket: how many requests a client may send at once. */
@@ -9,8 +10,6 @@ export interface TokenBucketOptions {
   maxKeys: number;
   now: () => number;
 }
-
-export type Verdict = { allowed: true } | { allowed: false; retryAfterMs: number };
 
 /**
  * One token bucket per key, in memory bounded by `maxKeys`. Forgetting a client only hands it a
