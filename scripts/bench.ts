@@ -22,6 +22,7 @@ import { benchIngest } from './bench/ingest';
 import { benchLargerCorpus } from './bench/larger-corpus';
 import { checkTargets, renderMarkdown, type BenchResults } from './bench/report';
 import { benchRetrieval } from './bench/retrieval';
+import { benchSharedState } from './bench/shared-state';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -48,6 +49,8 @@ if (answerThreads > 0) {
   progress('the same server answering on its event loop (ANSWER_THREADS=0)');
   results.apiEventLoop = await benchApi(settings.http, { answerThreads: 0, targets: EVENT_LOOP_TARGETS });
 }
+progress('the same questions with the rate limit on, its buckets in process and in Redis (REDIS_URL)');
+results.sharedState = await benchSharedState(settings.http);
 progress('the same requests against a bare Hono app');
 results.floor = await benchFloor(settings.http);
 progress('the yardstick: /healthz against routes that only compute longer');

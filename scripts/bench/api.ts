@@ -14,7 +14,7 @@ export interface ApiResult extends LoadResult {
 }
 
 /** Each row's throughput against the first row's (`/healthz`), over all rounds and round by round. */
-function relativeToFirst(results: LoadResult[]): ApiResult[] {
+export function relativeToFirst(results: LoadResult[]): ApiResult[] {
   const base = results[0]!;
   return results.map((r) => {
     const perRound = r.roundRps.map((rps, i) => rps / base.roundRps[i]!);

@@ -15,6 +15,8 @@ export interface Target {
   bodies?: readonly unknown[];
   /** A fresh body for every request, whichever connection sends it (instead of `bodies`). */
   nextBody?: () => unknown;
+  /** Another server than the run's (`LoadOptions.url`), and its process id: to compare two servers' routes in the same rounds. */
+  server?: { url: string; pid?: number };
 }
 
 export interface LoadResult {
@@ -47,14 +49,15 @@ export interface LoadOptions {
 
 export async function measureAlternating(targets: Target[], opts: LoadOptions): Promise<LoadResult[]> {
   const totals = targets.map((t) => ({ target: t, requests: 0, seconds: 0, errors: 0, cpuMs: 0, latencies: [] as number[], roundRps: [] as number[] }));
-  for (const t of targets) if (opts.warmupSeconds > 0) await runLoad(t, { ...opts, secondsPerRound: opts.warmupSeconds }, []);
+  for (const t of targets) if (opts.warmupSeconds > 0) await runLoad(t, { ...opts, url: t.server?.url ?? opts.url, secondsPerRound: opts.warmupSeconds }, []);
   for (let round = 0; round < opts.rounds; round++) {
     // Reverse the order every other round: whichever runs second inherits a warmer heap.
     const order = round % 2 ? [...totals].reverse() : totals;
     for (const t of order) {
-      const cpuBefore = cpuMs(opts.pid);
-      const r = await runLoad(t.target, opts, t.latencies);
-      t.cpuMs += cpuMs(opts.pid) - cpuBefore;
+      const { url, pid } = t.target.server ?? opts;
+      const cpuBefore = cpuMs(pid);
+      const r = await runLoad(t.target, { ...opts, url }, t.latencies);
+      t.cpuMs += cpuMs(pid) - cpuBefore;
       t.requests += r.requests.total;
       t.seconds += r.duration;
       t.roundRps.push(r.requests.total / r.duration);
