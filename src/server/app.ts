@@ -11,6 +11,7 @@ import { createOpenAiRoutes } from './channels/openai/routes';
 import { createDemoRoutes } from './channels/widget/demo-page';
 import { createWidgetRoutes } from './channels/widget/routes';
 import { errorBody, type AppDeps, type AppEnv } from './env';
+import { createFeedbackRoutes } from './feedback/routes';
 import { AppError } from './errors';
 import { createApiKeyGuard, createBearerKeyGuard } from './http/api-keys';
 import { createBodyLimits } from './http/body-limit';
@@ -65,6 +66,9 @@ export function createApp(deps: AppDeps) {
     return c.json({ status: 'ready', sources: ready.index.sources.length, chunks: ready.index.chunks.length, embedder: ready.index.embedder.model });
   });
 
+  // Only with API_KEYS: the votes are never open.
+  const feedback = createFeedbackRoutes(deps, state.feedback);
+  if (feedback) app.route('/api', feedback);
   app.route('/api', createSourcesRoutes(deps));
   const publicOrigin = createPublicOrigin({ publicUrl: config.PUBLIC_URL, trustProxy: config.TRUST_PROXY });
   app.route('/api', createApiRoutes(deps, publicOrigin));

@@ -34,6 +34,8 @@ const MESSAGES: Readonly<Record<string, string>> = {
   internal_error: 'Something went wrong on our side; the request id helps us find it.',
   not_ready: 'The index is still loading; try again in a moment.',
   timeout: 'The answer took too long; please try again.',
+  feedback_unavailable: 'The votes could not be read; try again in a moment.',
+  not_found: 'No route for GET /api/feedback',
 };
 
 /** `/api/sources/*` covers `/api/sources` and everything under it, as Hono matches it. */

@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import type { askRequestSchema, briefRequestSchema } from './schemas';
-import type { askResponseSchema, briefingSchema, errorBodySchema, readySchema, sourceSchema } from './response-schemas';
+import type { askResponseSchema, briefingSchema, errorBodySchema, feedbackReviewSchema, readySchema, sourceSchema } from './response-schemas';
+import { feedbackCsv } from '../../feedback/csv';
+import type { FeedbackRecord } from '../../feedback/record';
+import { reviewFeedback } from '../../feedback/review';
 
 /**
  * One example per route in `/openapi.json`, taken from real responses over the seed corpus and cut
@@ -85,6 +88,49 @@ export const sourceExample: Out<typeof sourceSchema> = {
 export const apaExample = 'Hamming, T. (2023). The General Directorate of Provinces: Managing the Islamic State’s Global Network. CTC Sentinel, 16(7), 20-27.';
 
 export const readyExample: Out<typeof readySchema> = { status: 'ready', sources: 26, chunks: 37, embedder: 'lexical-v1-256' };
+
+/** Three Slack votes, from which the feedback examples are computed by the same code the route runs. */
+const slackVote = (n: number, vote: FeedbackRecord): FeedbackRecord => ({ ...vote, context: { conversation: 'C0123ABCD', message: `1721986${n}00.000100` } });
+const votes: FeedbackRecord[] = [
+  slackVote(1, {
+    time: '2024-07-26T09:30:00.000Z',
+    channel: 'slack',
+    vote: 'not_helpful',
+    user: 'U01ABCDEF',
+    question: 'Who leads ISKP today?',
+    answer: 'I could not find that in the sources.',
+    sources: [],
+    answerable: false,
+    mode: 'extractive',
+  }),
+  slackVote(2, {
+    time: '2024-07-26T14:05:00.000Z',
+    channel: 'slack',
+    vote: 'not_helpful',
+    user: 'U02ABCDEF',
+    question: 'who leads ISKP today',
+    answer: 'According to Tassev (2024), although ISKP is now reorganizing, it still presents a danger in Central Asia [1].',
+    sources: ['tassev-2024-abstract', 'hamming-2023'],
+    answerable: true,
+    mode: 'llm',
+  }),
+  slackVote(3, {
+    time: '2024-07-27T08:12:00.000Z',
+    channel: 'slack',
+    vote: 'helpful',
+    user: 'U03ABCDEF',
+    question: 'What is ISKP’s strategy?',
+    answer: askResponseExample.answer,
+    sources: ['tassev-2024-abstract'],
+    answerable: true,
+    mode: 'extractive',
+  }),
+];
+const titles: Record<string, string> = { 'tassev-2024-abstract': abstractTitle, 'hamming-2023': sourceExample.title };
+
+export const feedbackReviewExample: Out<typeof feedbackReviewSchema> = reviewFeedback(votes, { titleOf: (id) => titles[id] });
+
+export const feedbackCsvExample = feedbackCsv(votes);
 
 const requestId = '86e2694a-7076-4798-a8e5-fcb3614808bf';
 

@@ -8,6 +8,8 @@ import {
   briefingMarkdownExample,
   briefRequestExample,
   chatStreamExample,
+  feedbackCsvExample,
+  feedbackReviewExample,
   readyExample,
   sourceExample,
 } from './openapi-examples';
@@ -21,13 +23,14 @@ import {
   citationSchema,
   cslItemSchema,
   errorBodySchema,
+  feedbackReviewSchema,
   healthSchema,
   readySchema,
   sourceListSchema,
   sourceSchema,
   startingSchema,
 } from './response-schemas';
-import { askRequestSchema, briefRequestSchema, sourceFormatSchema, turnSchema } from './schemas';
+import { askRequestSchema, briefRequestSchema, feedbackFormatSchema, sourceFormatSchema, turnSchema } from './schemas';
 import { CITATION_FILES } from '../../citation-files';
 
 const COMPONENT = '#/components/schemas/';
@@ -46,6 +49,15 @@ export function createOpenApiDocument(): Json {
     security: [{}, { apiKey: [] }],
     responses: { ...(operation.responses as Json), ...refusals(mergeRefusals(middlewareRefusals(path), own)) },
   });
+  // Always behind a key, from pages too, and absent without API_KEYS: its own refusals replace the middleware's of the same status.
+  const keyed = (path: string, operation: Json, own: readonly Refusal[]) => {
+    const replaced = new Set(own.map((r) => r.status));
+    return {
+      ...operation,
+      security: [{ apiKey: [] }],
+      responses: { ...(operation.responses as Json), ...refusals(mergeRefusals(middlewareRefusals(path).filter((r) => !replaced.has(r.status)), own)) },
+    };
+  };
   return {
     openapi: '3.1.0',
     info: {
@@ -60,6 +72,7 @@ export function createOpenApiDocument(): Json {
     tags: [
       { name: 'answers', description: 'Questions and briefings: rate-limited per client.' },
       { name: 'sources', description: 'The citable records.' },
+      { name: 'feedback', description: 'Votes on answers, for maintainers: always behind a key.' },
       { name: 'operations', description: 'Probes and this document.' },
     ],
     paths: {
@@ -165,6 +178,39 @@ export function createOpenApiDocument(): Json {
           ],
         ),
       },
+      '/api/feedback': {
+        get: keyed(
+          '/api/feedback',
+          {
+            tags: ['feedback'],
+            operationId: 'reviewFeedback',
+            summary: 'What users thought of the answers: totals, rates, the questions voted not helpful',
+            description: 'Votes come from the Slack bot’s Helpful / Not helpful buttons. They hold users’ questions and ids, so this route needs a key from every client and does not exist when the server sets no API_KEYS. Never cached (`Cache-Control: no-store`).',
+            parameters: [
+              {
+                name: 'format',
+                in: 'query',
+                required: false,
+                description: '`json` (the review) or `csv` (every vote, as a download). Absent: JSON, or CSV when `Accept` prefers `text/csv` to `application/json`.',
+                schema: parameterSchema(feedbackFormatSchema),
+              },
+            ],
+            responses: {
+              200: {
+                description: 'The review as JSON, or every vote as CSV (RFC 4180, a header row first; a cell a spreadsheet would run as a formula starts with `\'`).',
+                headers: headerRefs(),
+                content: { ...json('FeedbackReview', feedbackReviewExample), 'text/csv': { schema: { type: 'string' }, example: feedbackCsvExample } },
+              },
+            },
+          },
+          [
+            { status: 400, description: 'A `format` other than `json` or `csv`.', codes: ['invalid_request'] },
+            { status: 401, description: 'No valid `Authorization: Bearer <key>`: this route needs one from every client, pages on an allowed origin included.', codes: ['unauthorized'], headers: ['WWW-Authenticate'] },
+            { status: 404, description: 'The server sets no API_KEYS, so it does not serve the votes at all.', codes: ['not_found'] },
+            { status: 503, description: 'The votes could not be read (`feedback_unavailable`), or the response did not start within the time budget (`timeout`).', codes: ['feedback_unavailable', 'timeout'], headers: ['Retry-After'] },
+          ],
+        ),
+      },
       '/healthz': {
         get: {
           tags: ['operations'],
@@ -204,7 +250,7 @@ export function createOpenApiDocument(): Json {
         'WWW-Authenticate': { description: '`Bearer realm="api"`, with `error="invalid_token"` for a wrong key.', required: true, schema: { type: 'string' } },
       },
       securitySchemes: {
-        apiKey: { type: 'http', scheme: 'bearer', description: 'Needed on `/api/*` only when the server sets API_KEYS, and then not from pages on its own or an allowed origin.' },
+        apiKey: { type: 'http', scheme: 'bearer', description: 'Needed on `/api/*` only when the server sets API_KEYS, and then not from pages on its own or an allowed origin; `/api/feedback` needs it from every client.' },
       },
     },
   };
@@ -245,6 +291,7 @@ function componentSchemas(): Record<string, Json> {
     [healthSchema, 'Health'],
     [readySchema, 'Ready'],
     [startingSchema, 'Starting'],
+    [feedbackReviewSchema, 'FeedbackReview'],
   ];
   for (const [schema, id] of named) responses.add(schema, { id });
   return { ...convert(requests, 'input'), ...convert(responses, 'output') };

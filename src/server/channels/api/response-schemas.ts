@@ -128,3 +128,43 @@ export const readySchema = z.object({
 
 /** `GET /readyz` while the index loads (503): what a readiness probe expects, not an error. */
 export const startingSchema = z.object({ status: z.literal('starting') });
+
+const voteCounts = {
+  votes: z.number().int().min(1),
+  helpful: z.number().int().min(0),
+  notHelpful: z.number().int().min(0),
+  helpfulRate: z.number().min(0).max(1).meta({ description: '`helpful / votes`, rounded to 3 decimals.' }),
+};
+
+/** `GET /api/feedback`: what users thought of the answers, src/server/feedback/review.ts `FeedbackReview`. */
+export const feedbackReviewSchema = z.object({
+  total: z.number().int().min(0),
+  helpful: z.number().int().min(0),
+  notHelpful: z.number().int().min(0),
+  helpfulRate: z.number().min(0).max(1).nullable().meta({ description: '`helpful / total`, rounded to 3 decimals; null when there are no votes.' }),
+  firstVoteAt: z.string().nullable().meta({ description: 'The earliest vote’s time (ISO 8601) as recorded; null when there are none.' }),
+  lastVoteAt: z.string().nullable(),
+  overTime: z
+    .array(z.object({ day: z.string().meta({ description: '`YYYY-MM-DD`, UTC.' }), helpful: z.number().int().min(0), notHelpful: z.number().int().min(0) }))
+    .meta({ description: 'Votes per UTC day, oldest first; only days with votes.' }),
+  byMode: z
+    .array(z.object({ mode: z.enum(['extractive', 'llm', 'unknown']), ...voteCounts }))
+    .meta({ description: 'By how the answer was made (`unknown`: voted on before the mode was recorded); only modes with votes.' }),
+  byOutcome: z
+    .array(z.object({ outcome: z.enum(['answered', 'declined']), ...voteCounts }))
+    .meta({ description: 'Whether the bot answered or declined; only outcomes with votes.' }),
+  mostNotHelpful: z
+    .array(
+      z.object({
+        question: z.string().meta({ description: 'As first typed; votes are grouped whatever their case, spacing or trailing punctuation.' }),
+        notHelpful: z.number().int().min(1),
+        helpful: z.number().int().min(0),
+        lastVoteAt: z.string(),
+        answer: z.string().meta({ description: 'The answer as shown with the latest vote, possibly shortened.' }),
+        sources: z
+          .array(z.object({ id: z.string(), title: z.string().optional().meta({ description: 'Absent when the source is not in the loaded index.' }), votes: z.number().int().min(1) }))
+          .meta({ description: 'Every source the not-helpful answers cited, with how many of them cited it; most first.' }),
+      }),
+    )
+    .meta({ description: 'The questions with the most not-helpful votes (then the most recent): at most 10.' }),
+});

@@ -5,6 +5,7 @@ import { errorBody, requireReady } from '../../env';
 import { AppError } from '../../errors';
 import { readJson } from './read-json';
 import { createSseBatch } from './sse-batch';
+import { prefersOverJson } from '../../http/accept';
 import { withAbsoluteLinks } from '../../http/public-origin';
 import { askRequestSchema, briefRequestSchema } from './schemas';
 
@@ -38,7 +39,7 @@ export function createApiRoutes(deps: AppDeps, publicOrigin: (c: Context) => str
     const request = c.req.raw;
     try {
       const briefing = withAbsoluteLinks(await answerer.brief(body, { get signal() { return request.signal; } }), publicOrigin(c));
-      if (prefersMarkdown(c.req.header('accept'))) return c.body(briefing.markdown ?? '', 200, { 'Content-Type': 'text/markdown; charset=utf-8' });
+      if (prefersOverJson(c.req.header('accept'), 'text/markdown')) return c.body(briefing.markdown ?? '', 200, { 'Content-Type': 'text/markdown; charset=utf-8' });
       return c.json(briefing);
     } catch (err) {
       if (request.signal.aborted) return new Response(null, { status: 499 });
@@ -76,16 +77,4 @@ export function createApiRoutes(deps: AppDeps, publicOrigin: (c: Context) => str
   });
 
   return app;
-}
-
-/** Whether an Accept header asks for Markdown before JSON ("text/markdown", "text/markdown, application/json;q=0.5"). */
-function prefersMarkdown(accept: string | undefined): boolean {
-  if (!accept) return false;
-  const weight = (type: string) => {
-    const entry = accept.split(',').map((part) => part.trim().toLowerCase()).find((part) => part.split(';')[0]!.trim() === type);
-    if (!entry) return -1;
-    const q = /;\s*q=([\d.]+)/.exec(entry);
-    return q ? Number(q[1]) : 1;
-  };
-  return weight('text/markdown') > Math.max(0, weight('application/json'));
 }

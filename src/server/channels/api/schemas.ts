@@ -46,3 +46,6 @@ export const briefRequestSchema = z.object({
 
 /** `GET /api/sources/:id?format=`: the record as JSON, or a citation to paste into a reference manager. */
 export const sourceFormatSchema = z.enum(['json', 'apa', 'bibtex', 'ris', 'csl']).default('json');
+
+/** `GET /api/feedback?format=`: the review as JSON (the default, or `Accept: text/csv` for CSV), or every vote as CSV. */
+export const feedbackFormatSchema = z.enum(['json', 'csv'], { error: 'format must be "json" or "csv"' }).optional();

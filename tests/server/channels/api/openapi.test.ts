@@ -18,7 +18,8 @@ const headers = (contentType: string) => new Headers({ 'content-type': contentTy
 describe('GET /openapi.json', () => {
   let t: Awaited<ReturnType<typeof createTestApp>>;
   beforeAll(async () => {
-    t = await createTestApp();
+    // With API_KEYS, so the routes that exist only then (/api/feedback) are served too.
+    t = await createTestApp({ API_KEYS: 'openapi-test-key' });
   });
 
   it('serves an OpenAPI 3.1 document that validates, the one the module builds', async () => {

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { AskRequest, AskResponse, BriefRequest, BriefSection, BriefText, Briefing, Citation, ReadNext } from '../../../../src/core/answer/types';
 import type { Source } from '../../../../src/core/corpus/types';
 import type { ErrorBody } from '../../../../src/server/errors';
+import type { FeedbackReview } from '../../../../src/server/feedback/review';
 import {
   askResponseSchema,
   briefingSchema,
@@ -10,6 +11,7 @@ import {
   briefTextSchema,
   citationSchema,
   errorBodySchema,
+  feedbackReviewSchema,
   readNextSchema,
   sourceSchema,
 } from '../../../../src/server/channels/api/response-schemas';
@@ -29,6 +31,7 @@ describe('the response schemas', () => {
     expectTypeOf<z.output<typeof briefTextSchema>>().toEqualTypeOf<BriefText>();
     expectTypeOf<z.output<typeof readNextSchema>>().toEqualTypeOf<ReadNext>();
     expectTypeOf<z.output<typeof sourceSchema>>().toEqualTypeOf<Source>();
+    expectTypeOf<z.output<typeof feedbackReviewSchema>>().toEqualTypeOf<FeedbackReview>();
     // The document promises a requestId, which the middleware always sets; the type leaves it optional.
     expectTypeOf<z.output<typeof errorBodySchema>>().toExtend<ErrorBody>();
     // What a client may send is what the answerer takes.
