@@ -11,3 +11,6 @@ import dotProduct from '../../core/search/dot-product.wasm';
 import { createWorkerFetch } from './app';
 
 export default { fetch: createWorkerFetch({ snapshot, widgetScript, waitUntil, dotProduct }) };
+
+// Durable Object classes must be exported by the main module; wrangler.toml binds this one as CLAIMS.
+export { SlackClaims } from './claims-object';

@@ -2,6 +2,13 @@ import type { Logger } from '../../core/log';
 import { mergeFeedback } from '../feedback/record';
 import type { SharedState } from './shared-state';
 
+/** What each job does while the shared store is unreachable, for the one log line that says so. */
+const MEANWHILE = {
+  claim: 'Slack events are claimed in this instance only',
+  take: 'the rate limit is off',
+  feedback: 'votes go to the local log',
+} as const;
+
 export interface FallbackStateOptions {
   /** The store every instance shares (Redis, a Durable Object and D1). */
   shared: SharedState;
@@ -22,7 +29,8 @@ export interface FallbackStateOptions {
  */
 export function createFallbackState({ shared, local, logger, name }: FallbackStateOptions): SharedState {
   let down = false;
-  async function attempt<T>(operation: string, run: () => Promise<T>, fallback: () => T | Promise<T>): Promise<T> {
+  // Named by what failed first: a Workers binding serves one of the three jobs only.
+  async function attempt<T>(operation: keyof typeof MEANWHILE, run: () => Promise<T>, fallback: () => T | Promise<T>): Promise<T> {
     try {
       const value = await run();
       if (down) {
@@ -33,7 +41,7 @@ export function createFallbackState({ shared, local, logger, name }: FallbackSta
     } catch (err) {
       if (!down) {
         down = true;
-        logger.warn(`${name} unavailable: Slack dedupe in-process, rate limit off, feedback to the local log until it is back`, { store: name, operation, error: String(err) });
+        logger.warn(`${name} unavailable: ${MEANWHILE[operation]} until it is back`, { store: name, operation, error: String(err) });
       }
       return fallback();
     }
@@ -48,7 +56,7 @@ export function createFallbackState({ shared, local, logger, name }: FallbackSta
     take: (key, limit) => attempt('take', () => shared.take(key, limit), () => ({ allowed: true }) as const),
     feedback: {
       append: (record) => attempt('feedback', () => shared.feedback.append(record), () => local.feedback.append(record)),
-      read: async () => mergeFeedback(await attempt('read feedback', () => shared.feedback.read(), () => []), await local.feedback.read()),
+      read: async () => mergeFeedback(await attempt('feedback', () => shared.feedback.read(), () => []), await local.feedback.read()),
     },
   };
 }
