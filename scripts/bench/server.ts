@@ -4,9 +4,9 @@
  * LOG_LEVEL=warn so that logging is not what it measures; here the port is chosen up front instead.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { basename, join } from 'node:path';
 import { buildServer } from '../build-server';
+import { freePort } from '../lib/free-port';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -67,15 +67,4 @@ export const postJson = (url: string, body: unknown) =>
 
 export async function waitReady(server: BenchServer): Promise<void> {
   await waitFor(async () => (await fetch(`${server.url}/readyz`)).status === 200, { everyMs: 50 });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }

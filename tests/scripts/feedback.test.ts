@@ -4,25 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { feedbackCsv } from '../../src/server/feedback/csv';
-import type { FeedbackRecord } from '../../src/server/feedback/record';
+import { SAMPLE_VOTES } from '../helpers/feedback-votes';
 
 const ROOT = join(import.meta.dirname, '../..');
 
-const records: FeedbackRecord[] = [
-  {
-    time: '2026-12-07T09:00:00.000Z',
-    channel: 'slack',
-    vote: 'not_helpful',
-    user: 'U01',
-    question: 'Who leads ISKP?',
-    answer: 'I could not find that.',
-    sources: ['hamming-2023'],
-    answerable: true,
-    mode: 'extractive',
-    context: { conversation: 'C1', message: '1733562000.000100' },
-  },
-  { time: '2026-12-08T10:00:00.000Z', channel: 'slack', vote: 'helpful', user: 'U02', question: '=1+1, "really"?', answer: 'Yes.', sources: [], answerable: false, mode: 'llm' },
-];
+const records = SAMPLE_VOTES;
 
 let dataDir: string;
 beforeAll(() => {

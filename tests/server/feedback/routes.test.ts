@@ -4,31 +4,17 @@ import { silentLogger } from '../../../src/core/log';
 import { createApp } from '../../../src/server/app';
 import type { Ready } from '../../../src/server/env';
 import { feedbackCsv } from '../../../src/server/feedback/csv';
-import type { FeedbackRecord } from '../../../src/server/feedback/record';
 import { createMemoryFeedback, createMemoryState } from '../../../src/server/state/memory-state';
 import type { FeedbackStore } from '../../../src/server/state/shared-state';
 import { documented } from '../../helpers/openapi';
 import { SERVER, SITE, sharedEngine } from '../http/harness';
+import { SAMPLE_VOTES } from '../../helpers/feedback-votes';
 
 const KEY = 'maintainer-key-1';
 const URL = `${SERVER}/api/feedback`;
 const withKey = (key = KEY) => ({ authorization: `Bearer ${key}` });
 
-const records: FeedbackRecord[] = [
-  {
-    time: '2026-12-07T09:00:00.000Z',
-    channel: 'slack',
-    vote: 'not_helpful',
-    user: 'U01',
-    question: 'Who leads ISKP?',
-    answer: 'I could not find that.',
-    sources: ['hamming-2023'],
-    answerable: true,
-    mode: 'extractive',
-    context: { conversation: 'C1', message: '1733562000.000100' },
-  },
-  { time: '2026-12-08T10:00:00.000Z', channel: 'slack', vote: 'helpful', user: 'U02', question: '=1+1, "really"?', answer: 'Yes.', sources: [], answerable: false },
-];
+const records = SAMPLE_VOTES;
 
 let engine: Ready;
 beforeAll(async () => {
