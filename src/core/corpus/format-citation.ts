@@ -2,13 +2,13 @@ import { nameParts } from './names';
 import { trailingRunStart } from '../text/scan';
 import type { Source } from './types';
 
+export type CitationFormat = 'apa' | 'bibtex' | 'ris' | 'csl';
+
 /**
  * Render a source for the user's reference manager. Only the record's fields are used, never its
  * `text`, so every source (seed reference, CSL import, user document) formats the same way.
  * An abstract is cited as the paper it belongs to.
  */
-export type CitationFormat = 'apa' | 'bibtex' | 'ris' | 'csl';
-
 export function formatCitation(source: Source, format: CitationFormat): string {
   switch (format) {
     case 'apa':
@@ -37,17 +37,35 @@ function workTitle(s: Source): string {
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
+/** "June", "Jun" or "6" → 6; null when it names no month. */
 function monthNumber(month: string | null | undefined): number | null {
   if (!month) return null;
+  if (/^\d{1,2}$/.test(month.trim())) return Number(month) >= 1 && Number(month) <= 12 ? Number(month) : null;
   const i = MONTHS.findIndex((m) => m.toLowerCase().startsWith(month.toLowerCase().slice(0, 3)));
   return i === -1 ? null : i + 1;
 }
 
-/** "26 July 2024" → [2024, 7, 26]; null when unreadable. */
+/** The year and, when known, the month the work was published: [2024, 6] or [2023]. */
+function issuedParts(s: Source): number[] | null {
+  if (s.year === null) return null;
+  const month = monthNumber(s.month);
+  return month ? [s.year, month] : [s.year];
+}
+
+/** "26 July 2024", "July 26, 2024" or "2024-07-26" → [2024, 7, 26]; null when unreadable. */
 function dateParts(date: string | null | undefined): number[] | null {
-  const m = date?.match(/^(\d{1,2})\s+(\p{L}+)\s+(\d{4})$/u);
-  const month = m ? monthNumber(m[2]) : null;
-  return m && month ? [Number(m[3]), month, Number(m[1])] : null;
+  const text = date?.trim() ?? '';
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  const dayFirst = /^(\d{1,2})\s+(\p{L}+)\s+(\d{4})$/u.exec(text);
+  const monthFirst = /^(\p{L}+)\s+(\d{1,2}),?\s+(\d{4})$/u.exec(text);
+  const [year, month, day] = iso
+    ? [Number(iso[1]), monthNumber(iso[2]), Number(iso[3])]
+    : dayFirst
+      ? [Number(dayFirst[3]), monthNumber(dayFirst[2]), Number(dayFirst[1])]
+      : monthFirst
+        ? [Number(monthFirst[3]), monthNumber(monthFirst[1]), Number(monthFirst[2])]
+        : [0, null, 0];
+  return month && day >= 1 && day <= 31 ? [year, month, day] : null;
 }
 
 /** First and last page: the first two parts of `pages` split at each run of dashes and the spaces around it. */
@@ -79,12 +97,12 @@ function apa(s: Source): string {
   const parts = s.authors.length > 0 ? [endWithPeriod(apaAuthorList(s.authors)), date, endWithPeriod(title)] : [endWithPeriod(title), date];
   const type = workType(s);
   if (type === 'article') {
-    const issue = s.issue ? `(${s.issue})` : '';
-    parts.push(`${s.container}, ${s.volume}${issue}${s.pages ? `, ${s.pages}` : ''}.`);
+    const issue = s.issue ? `(${apaRange(s.issue)})` : '';
+    parts.push(`${s.container}, ${apaRange(s.volume!)}${issue}${s.pages ? `, ${apaRange(s.pages)}` : ''}.`);
   } else if (type === 'chapter') {
     const editors = s.editors.length > 0 ? `${joinApa(s.editors.map(givenFirst))} (${s.editors.length > 1 ? 'Eds.' : 'Ed.'}), ` : '';
     const range = pageRange(s.pages);
-    const pages = range ? ` (${range[1] ? 'pp.' : 'p.'} ${s.pages})` : '';
+    const pages = range ? ` (${range[1] ? 'pp.' : 'p.'} ${apaRange(s.pages!)})` : '';
     parts.push(`In ${editors}${s.container}${pages}.`);
   } else if (s.container) {
     parts.push(endWithPeriod(s.container));
@@ -92,8 +110,25 @@ function apa(s: Source): string {
   // APA omits the publisher when it is the author.
   const publisher = s.publisher?.toLowerCase();
   if (s.publisher && type !== 'article' && !s.authors.some((a) => a.toLowerCase() === publisher)) parts.push(endWithPeriod(s.publisher));
-  if (s.url) parts.push(s.url);
-  return parts.join(' ');
+  const text = typographicQuotes(parts.join(' '));
+  return s.url ? `${text} ${s.url}` : text;
+}
+
+/** APA's ranges ("20-27", "10 – 30", "7--8") with an en dash and no spaces: "20–27". */
+function apaRange(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let dash = dashSeparator(text); dash; dash = dashSeparator(text, from)) {
+    out += `${text.slice(from, dash[0])}–`;
+    from = dash[1];
+  }
+  return out + text.slice(from);
+}
+
+/** Typewriter quotes set as typeset APA has them: "Pakistan's" → "Pakistan’s", 'x' → ‘x’, "x" → “x”. */
+function typographicQuotes(text: string): string {
+  // A quote at the start or after a space or opening bracket opens; any other closes (or is an apostrophe).
+  return text.replace(/(?<=^|[\s([{])'/g, '‘').replace(/'/g, '’').replace(/(?<=^|[\s([{])"/g, '“').replace(/"/g, '”');
 }
 
 /** APA 7: up to 20 authors, "&" before the last; beyond that the first 19, an ellipsis, and the last. */
@@ -176,18 +211,37 @@ const BIB_ESCAPES: Record<string, string> = {
 
 // ---------- RIS ----------
 
+// Tags and dates follow the 2011 RIS specification (the per-type tag table of Thomson Reuters'
+// "RIS Format Specifications", which EndNote, Zotero and citation-js read): PY is the year alone, DA
+// the date published and Y2 the date accessed, both in the YYYY/MM/DD/other-info form the 2001
+// specification gives every date, each slash kept when a part is unknown ("2024/06//", "2023///").
+// PY is not written in that form ("2024/06//"), as the 2001 one allowed: 2011 readers take it for the
+// year, and citation-js reads a chapter's "2018///" as no date at all.
 function ris(s: Source): string {
   const type = workType(s);
   const lines: [string, string | null][] = [['TY', type === 'article' ? 'JOUR' : type === 'chapter' ? 'CHAP' : s.kind === 'document' ? 'GEN' : 'ELEC']];
   for (const a of s.authors) lines.push(['AU', a]);
   for (const e of s.editors) lines.push(['A2', e]);
-  lines.push(['PY', s.year === null ? null : String(s.year)], ['TI', workTitle(s)], ['T2', s.container]);
+  const issued = issuedParts(s);
+  lines.push(['PY', issued && risYear(issued[0]!)], ['DA', issued && risDate(issued)], ['TI', workTitle(s)], ['T2', s.container]);
   lines.push(['VL', s.volume], ['IS', s.issue]);
   const range = pageRange(s.pages);
   lines.push(['SP', range?.[0] ?? null], ['EP', range?.[1] ?? null], ['PB', s.publisher], ['UR', s.url ?? null]);
-  if (s.accessed) lines.push(['Y2', s.accessed]);
+  const accessed = dateParts(s.accessed);
+  // A date the spec's form cannot hold is kept as a note rather than lost.
+  lines.push(['Y2', accessed && risDate(accessed)], ['N1', s.accessed && !accessed ? `Accessed ${s.accessed}` : null]);
   // RIS tags are two letters, two spaces, a hyphen and a space; ER closes the record.
   return [...lines.filter(([, v]) => v).map(([k, v]) => `${k}  - ${v}`), 'ER  - '].join('\n');
+}
+
+/** [2024, 6] → "2024/06//"; [2024, 7, 26] → "2024/07/26/". */
+function risDate([year, month, day]: readonly number[]): string {
+  const two = (n: number | undefined) => (n === undefined ? '' : String(n).padStart(2, '0'));
+  return `${risYear(year!)}/${two(month)}/${two(day)}/`;
+}
+
+function risYear(year: number): string {
+  return String(year).padStart(4, '0');
 }
 
 // ---------- CSL-JSON ----------
@@ -219,10 +273,8 @@ function cslItem(s: Source): CslItem {
   };
   if (s.authors.length > 0) item.author = s.authors.map(nameParts);
   if (s.editors.length > 0) item.editor = s.editors.map(nameParts);
-  if (s.year !== null) {
-    const month = monthNumber(s.month);
-    item.issued = { 'date-parts': [month ? [s.year, month] : [s.year]] };
-  }
+  const issued = issuedParts(s);
+  if (issued) item.issued = { 'date-parts': [issued] };
   const accessed = dateParts(s.accessed);
   if (accessed) item.accessed = { 'date-parts': [accessed] };
   if (s.container) item['container-title'] = s.container;

@@ -11,7 +11,7 @@ const byId = (id: string): Source => seed.find((s) => s.id === id)!;
 describe('formatCitation(source, "apa")', () => {
   it('formats the paper as an APA 7 journal article', () => {
     expect(formatCitation(byId('tassev-2024'), 'apa')).toBe(
-      'Tassev, I. V. (2024). The Islamic State-Khorasan’s Recent Reorganization and Remaining Threat for Central Asia in 2024. Asian Journal of Research in Education and Social Sciences, 6(2), 475-479.',
+      'Tassev, I. V. (2024). The Islamic State-Khorasan’s Recent Reorganization and Remaining Threat for Central Asia in 2024. Asian Journal of Research in Education and Social Sciences, 6(2), 475–479.',
     );
   });
 
@@ -21,11 +21,11 @@ describe('formatCitation(source, "apa")', () => {
 
   it('formats a journal article, an edited chapter and a chapter without editors', () => {
     expect(formatCitation(byId('jadoon-2023'), 'apa')).toBe(
-      'Jadoon, A., Mines, A., & Sayed, A. (2023). The Enduring Duel: Islamic State Khorasan’s survival under Afghanistan’s New Rulers. CTC Sentinel, 16(8), 8-15.',
+      'Jadoon, A., Mines, A., & Sayed, A. (2023). The Enduring Duel: Islamic State Khorasan’s survival under Afghanistan’s New Rulers. CTC Sentinel, 16(8), 8–15.',
     );
     expect(formatCitation(byId('jadoon-2018'), 'apa')).toBe(byId('jadoon-2018').text);
     expect(formatCitation(byId('osman-2020'), 'apa')).toBe(
-      'Osman, B. (2020). Salafism in Afghanistan and the Emergence of ISKP: A Brief History. In Bourgeois Jihad: Why Young, Middle class Afghans Join the Islamic State (pp. 6-10). US Institute of Peace.',
+      'Osman, B. (2020). Salafism in Afghanistan and the Emergence of ISKP: A Brief History. In Bourgeois Jihad: Why Young, Middle class Afghans Join the Islamic State (pp. 6–10). US Institute of Peace.',
     );
   });
 
@@ -36,6 +36,22 @@ describe('formatCitation(source, "apa")', () => {
       'The Soufan Center. (2023). IntelBrief: Islamic State Khorasan Remains a Stubborn Threat in Afghanistan.',
     );
     expect(formatCitation(byId('south-china-morning-post-2021'), 'apa')).toBe(byId('south-china-morning-post-2021').text);
+  });
+
+  it('writes every range with an en dash and no spaces: pages, issue and volume', () => {
+    expect(formatCitation(byId('hamming-2023'), 'apa')).toMatch(/, 16\(7\), 20–27\.$/);
+    const article: Source = { ...byId('hamming-2023'), volume: '16-17', issue: '7 - 8', pages: '20--27, 30—35' };
+    expect(formatCitation(article, 'apa')).toMatch(/, 16–17\(7–8\), 20–27, 30–35\.$/);
+    expect(formatCitation({ ...byId('osman-2020'), pages: '6 – 10' }, 'apa')).toContain('(pp. 6–10)');
+    expect(formatCitation({ ...byId('osman-2020'), pages: '6' }, 'apa')).toContain('(p. 6)');
+  });
+
+  it('sets typewriter quotes and apostrophes as typographic ones, but not in the URL', () => {
+    expect(formatCitation(byId('sayed-2022'), 'apa')).toBe(
+      'Sayed, A., & Jadoon, A. (2022). Understanding Tehrik-e-Taliban Pakistan’s Unrelenting Posture. GW Program on Extremism.',
+    );
+    const quoted: Source = { ...byId('cbs-2023'), title: `"Soon" and 'Later' in Analysts' Notes`, publisher: "O'Neil Media", url: "https://example.org/it's" };
+    expect(formatCitation(quoted, 'apa')).toBe('CBS. (2023). “Soon” and ‘Later’ in Analysts’ Notes. O’Neil Media. https://example.org/it\'s');
   });
 
   it('moves the title to the author position and writes n.d. when author and year are missing', () => {
@@ -99,6 +115,7 @@ describe('formatCitation(source, "ris")', () => {
         'AU  - Mines, A.',
         'AU  - Sayed, A.',
         'PY  - 2023',
+        'DA  - 2023///',
         'TI  - The Enduring Duel: Islamic State Khorasan’s survival under Afghanistan’s New Rulers',
         'T2  - CTC Sentinel',
         'VL  - 16',
@@ -114,6 +131,36 @@ describe('formatCitation(source, "ris")', () => {
     const ris = formatCitation(byId('jadoon-2018'), 'ris').split('\n');
     expect(ris).toEqual(expect.arrayContaining(['TY  - CHAP', 'A2  - Jadoon, A.', 'SP  - 10', 'EP  - 30', 'PB  - Combating Terrorism Center at West Point']));
     expect(formatCitation(byId('robinson-2023'), 'ris')).toContain('PB  - Council on Foreign Relations (CFR)');
+  });
+
+  it('keeps the paper’s month in DA and writes its access date as Y2, in the spec’s YYYY/MM/DD/ form', () => {
+    const ris = formatCitation(byId('tassev-2024'), 'ris').split('\n');
+    expect(ris).toEqual(expect.arrayContaining(['PY  - 2024', 'DA  - 2024/06//', 'Y2  - 2024/07/26/']));
+  });
+
+  it('writes PY as the year alone and DA, Y2 as year/month/day/other info, every slash kept, for every source', () => {
+    for (const source of seed) {
+      const tags = formatCitation(source, 'ris').split('\n');
+      const value = (tag: string) => tags.find((line) => line.startsWith(`${tag}  - `))?.slice(6);
+      expect(value('PY'), source.id).toMatch(/^\d{4}$/);
+      expect(value('DA'), source.id).toMatch(/^\d{4}\/(?:\d{2})?\/(?:\d{2})?\/$/);
+      if (source.accessed) expect(value('Y2'), source.id).toMatch(/^\d{4}\/\d{2}\/\d{2}\/$/);
+    }
+  });
+
+  it('reads an access date written day first, month first or as ISO, and keeps any other as a note', () => {
+    const accessed = (text: string) => formatCitation({ ...byId('cbs-2023'), accessed: text }, 'ris').split('\n').filter((l) => /^(?:Y2|N1)/.test(l));
+    expect(accessed('26 July 2024')).toEqual(['Y2  - 2024/07/26/']);
+    expect(accessed('July 26, 2024')).toEqual(['Y2  - 2024/07/26/']);
+    expect(accessed('2024-07-26')).toEqual(['Y2  - 2024/07/26/']);
+    expect(accessed('last week')).toEqual(['N1  - Accessed last week']);
+    expect(accessed('31 Foo 2024')).toEqual(['N1  - Accessed 31 Foo 2024']);
+  });
+
+  it('writes no PY or DA without a year, and a month given as a number like one given as a name', () => {
+    expect(formatCitation({ ...byId('cbs-2023'), year: null, month: 'June' }, 'ris')).not.toMatch(/^(?:PY|DA)/m);
+    expect(formatCitation({ ...byId('cbs-2023'), month: '6' }, 'ris')).toContain('DA  - 2023/06//');
+    expect(formatCitation({ ...byId('cbs-2023'), month: 'Jun' }, 'ris')).toContain('DA  - 2023/06//');
   });
 });
 
@@ -143,6 +190,13 @@ describe('formatCitation(source, "csl")', () => {
     const paper = JSON.parse(formatCitation(byId('tassev-2024'), 'csl'));
     expect(paper).toMatchObject({ type: 'article-journal', issued: { 'date-parts': [[2024, 6]] }, accessed: { 'date-parts': [[2024, 7, 26]] }, volume: '6', issue: '2' });
   });
+
+  it('reads the access date as RIS does, and leaves out one it cannot read', () => {
+    const accessed = (text: string) => JSON.parse(formatCitation({ ...byId('cbs-2023'), accessed: text }, 'csl')).accessed;
+    expect(accessed('2024-07-26')).toEqual({ 'date-parts': [[2024, 7, 26]] });
+    expect(accessed('July 26, 2024')).toEqual({ 'date-parts': [[2024, 7, 26]] });
+    expect(accessed('last week')).toBeUndefined();
+  });
 });
 
 // Pages come from users' files. Splitting a 20,000-character range took the old regexes 0.9 s; in
@@ -155,6 +209,13 @@ describe('formatCitation() on adversarial pages', () => {
     const started = performance.now();
     formatCitation(chapter(spaced), format);
     expect(performance.now() - started).toBeLessThan(200);
+  });
+
+  it('writes an APA range of many dashes and spaces in linear time', () => {
+    const started = performance.now();
+    const apa = formatCitation(chapter(`1${' - '.repeat(20_000)}2`), 'apa');
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(apa.match(/–/g)).toHaveLength(20_000);
   });
 
   it('still splits a range at its first dash, with the spaces around it', () => {

@@ -30,7 +30,7 @@ describe('parseCsl()', () => {
 
   it('renders text as an APA entry, then the abstract after a blank line', () => {
     expect(sources[0]!.text).toBe(
-      'Jadoon, A., Mines, A., & Sayed, A. (2023). The Enduring Duel: Islamic State Khorasan’s Survival under Afghanistan’s New Rulers. CTC Sentinel, 16(8), 8-15. https://ctc.westpoint.edu/the-enduring-duel/\n\nISK has survived the Taliban\'s counter-terrorism campaign.',
+      'Jadoon, A., Mines, A., & Sayed, A. (2023). The Enduring Duel: Islamic State Khorasan’s Survival under Afghanistan’s New Rulers. CTC Sentinel, 16(8), 8–15. https://ctc.westpoint.edu/the-enduring-duel/\n\nISK has survived the Taliban\'s counter-terrorism campaign.',
     );
   });
 

@@ -85,7 +85,7 @@ export const sourceExample: Out<typeof sourceSchema> = {
   text: 'Hamming, T. (2023). The General Directorate of Provinces: Managing the Islamic State’s Global Network. CTC Sentinel 16(7), 20-27.',
 };
 
-export const apaExample = 'Hamming, T. (2023). The General Directorate of Provinces: Managing the Islamic State’s Global Network. CTC Sentinel, 16(7), 20-27.';
+export const apaExample = 'Hamming, T. (2023). The General Directorate of Provinces: Managing the Islamic State’s Global Network. CTC Sentinel, 16(7), 20–27.';
 
 export const readyExample: Out<typeof readySchema> = { status: 'ready', sources: 26, chunks: 37, embedder: 'lexical-v1-256' };
 
