@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createSupportScorer } from '../../../src/core/answer/support';
 import { createTermModel } from '../../../src/core/answer/terms';
 import { claimOf, contentVerdict, isYesNoQuestion, negatedParts, withVerdict } from '../../../src/core/answer/yes-no';
-import { msFor } from '../../helpers/timing';
+import { growth, looksLinear, msFor } from '../../helpers/timing';
 
 const STATE = 'ISIS is not functioning anymore as a state but has autonomous local affiliates around the world.';
 const RECOGNITION = 'For a long time ISIS functioned as a state with its territory, although it was not recognized on an international level.';
@@ -37,8 +37,9 @@ describe('negatedParts', () => {
   });
 
   it('takes linear time on long runs of clause breaks and negations', () => {
-    for (const text of [','.repeat(2000), 'not '.repeat(500), `${'any'.repeat(700)}more`]) {
-      expect(msFor(() => negatedParts(text)), text.slice(0, 8)).toBeLessThan(100);
+    for (const text of [(n: number) => ','.repeat(n), (n: number) => 'not '.repeat(n / 4), (n: number) => `${'any'.repeat(n / 3)}more`]) {
+      const grown = growth((n) => msFor(() => negatedParts(text(n))), 500);
+      expect(looksLinear(grown), `${text(8)}: ${grown.ratio.toFixed(1)}x for 4x the text`).toBe(true);
     }
   });
 });
@@ -68,9 +69,12 @@ describe('contentVerdict', () => {
 
 describe('contentVerdict on a 2,000-character question', () => {
   it('takes linear time however many clauses and negations it holds', () => {
-    const words = Array.from({ length: 250 }, (_, i) => `w${i}`);
-    for (const question of [`Is ${words.join(' not, ')}?`, `Does ${'not '.repeat(495)}x?`, `Was ${words.join(' ')} ${','.repeat(600)}?`]) {
-      expect(msFor(() => verdict(question.slice(0, 2000), STATE, RECOGNITION, DEFEAT)), question.slice(0, 12)).toBeLessThan(100);
+    const words = (n: number) => Array.from({ length: n / 8 }, (_, i) => `w${i}`);
+    const questions = [(n: number) => `Is ${words(n).join(' not, ')}?`, (n: number) => `Does ${'not '.repeat(n / 4)}x?`, (n: number) => `Was ${words(n).join(' ')} ${','.repeat(n / 3)}?`];
+    for (const question of questions) {
+      // Up to the API's 2,000 characters: a quarter of that, then all of it.
+      const grown = growth((n) => msFor(() => verdict(question(n).slice(0, n), STATE, RECOGNITION, DEFEAT)), 500);
+      expect(looksLinear(grown), `${question(40).slice(0, 12)}: ${grown.ratio.toFixed(1)}x for 4x the question`).toBe(true);
     }
   });
 });
