@@ -129,7 +129,7 @@ describe('widget on the demo page', () => {
     await answer.getByRole('button', { name: 'Source 1' }).click();
     const id = (await apiAnswer(server.url, 'Which references did the CTC Sentinel publish?', AUTH)).citations[0]!.sourceId;
     for (const [label, format] of [['APA', 'apa'], ['BibTeX', 'bibtex']] as const) {
-      await w.dialog.getByRole('button', { name: `Copy citation (${label})` }).click();
+      await w.dialog.getByRole('button', { name: `Copy ${label}` }).click();
       await w.dialog.getByRole('status').filter({ hasText: `Copied the ${label} citation.` }).waitFor();
       const expected = await (await fetch(`${server.url}/api/sources/${id}?format=${format}`, { headers: AUTH })).text();
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected);

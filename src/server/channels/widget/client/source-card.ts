@@ -18,6 +18,7 @@ const FORMATS = [
 /** The dialog a citation marker opens: who, where, the verbatim quote, and the citation to copy. */
 export function sourceCard({ citation, api, copy, close }: SourceCardDeps): HTMLElement {
   const titleId = 'iskp-source-title';
+  const labelId = 'iskp-copy-label';
   const status = h('p', { class: 'copy-status', role: 'status' });
   const fallback = h('textarea', { class: 'copy-fallback', readonly: true, rows: 4, 'aria-label': 'Citation text', hidden: true });
 
@@ -68,12 +69,13 @@ export function sourceCard({ citation, api, copy, close }: SourceCardDeps): HTML
     h('figure', { class: 'quote' }, h('blockquote', {}, citation.quote), h('figcaption', {}, `The passage behind marker ${citation.n}, quoted verbatim`)),
     // Only a link the server made absolute on its own origin: a saved conversation could hold anything.
     ...(/^https?:\/\//.test(citation.url ?? '') ? [h('a', { class: 'source-page', href: citation.url, target: '_blank', rel: 'noopener' }, 'Open source page', h('span', { class: 'sr-only' }, ' (opens in a new tab)'))] : []),
+    // Each button is named by its visible text alone (WCAG 2.5.3): a reader who says "Copy APA" gets it.
     h(
       'div',
-      { class: 'copy-row' },
-      h('span', { class: 'copy-label' }, 'Copy citation'),
+      { class: 'copy-row', role: 'group', 'aria-labelledby': labelId },
+      h('span', { class: 'copy-label', id: labelId }, 'Citation'),
       ...FORMATS.map(({ format, label }) =>
-        h('button', { type: 'button', class: 'copy-btn', 'aria-label': `Copy citation (${label})`, onclick: () => void copyAs(format, label) }, icon(ICONS.copy, 15), label),
+        h('button', { type: 'button', class: 'copy-btn', onclick: () => void copyAs(format, label) }, icon(ICONS.copy, 15), `Copy ${label}`),
       ),
     ),
     status,
