@@ -41,8 +41,12 @@ const FIELDS = {
 };
 type Field = keyof typeof FIELDS;
 const CITE = /\bhow (?:do|should|would|can|to|might) (?:i |we |you |one )?(?:cite|reference)\b|\bcitation (?:for|of) (?:the|this) (?:paper|article)\b|\bcite (?:it|this|the paper|the article)\b|\b(apa|bibtex|ris|csl|mla|chicago)\b/i;
-/** The paper named by a phrase; by its author's name, `catalogue.paperAuthor` (it differs per corpus). */
-const PAPER = /\b(the|this) (paper|article|study|presentation)\b|\bthe author\b/i;
+/**
+ * The paper named by a phrase; by its author's name, `catalogue.paperAuthor` (it differs per corpus).
+ * "The author of the Enduring Duel" is that work's author: "the author" names the paper only when
+ * no "of" follows.
+ */
+const PAPER = /\b(the|this) (paper|article|study|presentation)\b|\bthe author\b(?!s?\s+of\b)/i;
 const OLDEST = /\b(oldest|earliest)\b/i;
 const NEWEST = /\b(newest|latest|most recent|youngest)\b/i;
 const TOPICAL = /\b(about|on|cover|covers|covering|discuss|discusses|address|addresses|deal with|deals with|focus on|focuses on|concern|concerns|examine|examines|mention|mentions|regarding|related to)\b/i;
@@ -74,7 +78,8 @@ const VOLUME_AS_WORK = /\bwho\b[^?]*\bvolume\b|\bedited volume\b/i;
 const IN_TITLE = /\bin (?:the|their|its|a) (?:titles?|headlines?)\b|\b(?:titles?|headlines?) (?:that )?(?:mention|mentions|include|includes|contain|contains|with)\b/i;
 /** "The article titled Prison Break": naming a work, not asking its title, when another field is asked. */
 const NAMING = /\b(titled|called|named)\b/i;
-const ABOUT_A_WORK = /\b(publish|published|publication|released|come out|came out|written|wrote|write|authored|edited|editors?|article|report|piece|story|paper|study|book|chapter|title|titled|called|brief|explainer|snapshot|reference|source|work)\b/i;
+/** Words that make a question one about a publication, whose title or year may then be matched: "the authors of" a work, not "the author" who tells the paper. */
+const ABOUT_A_WORK = /\b(publish|published|publication|released|come out|came out|written|wrote|write|authored|authors? of|co-?authors?|edited|editors?|article|report|piece|story|paper|study|book|chapter|title|titled|called|brief|explainer|snapshot|reference|source|work)\b/i;
 
 
 /**
