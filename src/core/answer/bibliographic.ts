@@ -227,8 +227,19 @@ function mentionsIn(question: string, { works, anyAuthor, outletEntities }: Cata
   const namesOutletOf = (s: Source) => namesOutlet(lower, s) || (outletAsked && mentionsOutlet(asked, s, ctx.terms));
   const byOutlet = works.filter(namesOutletOf);
   const both = byAuthor.filter((s) => byOutlet.includes(s));
-  const named = both.length ? both : byAuthor.length ? byAuthor : byOutlet;
+  const named = both.length ? both : byAuthor.length ? mostNamed(question, byAuthor) : byOutlet;
   return { byAuthor, byOutlet, years, range, inRange, inYears: years.length || range ? inRange : undefined, namesOutletOf, named };
+}
+
+/**
+ * "Alkhouri and Webber's article": of the works by someone the question names, those by the most
+ * of the people it names, so a work by both is not tied with one by only one of them.
+ */
+function mostNamed(question: string, works: Source[]): Source[] {
+  const count = (s: Source) => [...s.authors, ...s.editors].filter((a) => mentionsAuthor(question, { ...s, authors: [a], editors: [] })).length;
+  const counts = works.map(count);
+  const most = Math.max(...counts);
+  return works.filter((_, i) => counts[i] === most);
 }
 
 /** Generic names of a work ("the chapter", "the volume"): they name no particular one. */
