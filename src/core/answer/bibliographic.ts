@@ -236,7 +236,8 @@ function mentionsIn(question: string, { works, anyAuthor, outletEntities }: Cata
  * of the people it names, so a work by both is not tied with one by only one of them.
  */
 function mostNamed(question: string, works: Source[]): Source[] {
-  const count = (s: Source) => [...s.authors, ...s.editors].filter((a) => mentionsAuthor(question, { ...s, authors: [a], editors: [] })).length;
+  // Distinct people: Jadoon, author and editor of one chapter, is named once.
+  const count = (s: Source) => new Set([...s.authors, ...s.editors].filter((a) => mentionsAuthor(question, { ...s, authors: [a], editors: [] })).map(familyName)).size;
   const counts = works.map(count);
   const most = Math.max(...counts);
   return works.filter((_, i) => counts[i] === most);
