@@ -22,25 +22,34 @@ export async function answerFor(
   const asked = question.slice(0, REQUEST_LIMITS.questionChars);
   try {
     const answer = await ready.answerer.ask({ question: asked, history: history?.length ? history : undefined });
-    const response = ctx.linkOrigin ? withAbsoluteLinks(answer, ctx.linkOrigin) : answer;
-    ctx.logger.info('slack answered', {
-      via,
-      answerable: response.answerable,
-      citations: response.citations.length,
-      briefing: Boolean(response.briefing),
-      historyTurns: history?.length ?? 0,
-      ms: ctx.now() - started,
-      ...(ctx.config.LOG_QUESTIONS ? { question: asked } : {}),
-    });
-    return { ok: true, messages: render(response, { question: asked, ...options }, ready.index.sources) };
+    const response = linked(ctx, answer);
+    logAnswered(ctx, { via, response, question: asked, historyTurns: history?.length ?? 0, started });
+    return { ok: true, messages: renderAnswer(response, { question: asked, ...options }, ready.index.sources) };
   } catch (err) {
     ctx.logger.error('slack answer failed', { via, error: String(err), stack: (err as Error)?.stack });
     return { ok: false, messages: [notice('Sorry, I could not answer that just now. Please try again in a minute.')] };
   }
 }
 
+/** The response with its citations linked to their pages on PUBLIC_URL, when it is set. */
+export const linked = (ctx: SlackContext, response: AskResponse): AskResponse => (ctx.linkOrigin ? withAbsoluteLinks(response, ctx.linkOrigin) : response);
+
+/** The one log line per Slack answer, whichever way it went out. */
+export function logAnswered(ctx: SlackContext, { via, response, question, historyTurns, started, ...extra }: { via: string; response: AskResponse; question: string; historyTurns: number; started: number } & Record<string, unknown>): void {
+  ctx.logger.info('slack answered', {
+    via,
+    answerable: response.answerable,
+    citations: response.citations.length,
+    briefing: Boolean(response.briefing),
+    historyTurns,
+    ms: ctx.now() - started,
+    ...extra,
+    ...(ctx.config.LOG_QUESTIONS ? { question } : {}),
+  });
+}
+
 /** A question that asked for a briefing gets the briefing's blocks; a declined one reads as any declined answer. */
-function render(response: AskResponse, options: AnswerOptions, sources: readonly Source[]): SlackMessage[] {
+export function renderAnswer(response: AskResponse, options: AnswerOptions, sources: readonly Source[]): SlackMessage[] {
   if (!response.briefing?.answerable) return [answerMessage(response, options)];
   return briefingMessages(response.briefing, { sources, before: askedByBlock(options), after: feedbackActions(response, options) });
 }

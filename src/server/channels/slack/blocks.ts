@@ -1,17 +1,17 @@
+import type { ActionsBlock, Button as SlackButton, ContextActionsBlock, ContextBlock, DividerBlock, HeaderBlock, MrkdwnElement, PlainTextElement, SectionBlock } from '@slack/types';
 import type { AskResponse, Citation } from '../../../core/answer/types';
 import type { Source } from '../../../core/corpus/types';
 import { encodeFeedbackValue, encodeQuestionValue, type FeedbackResponse } from './feedback';
 import { escapeMrkdwn, markdownToMrkdwn, truncate } from './mrkdwn';
 import { packLines } from './split-text';
 
-/** The Block Kit subset this bot sends. */
-export type TextObject = { type: 'mrkdwn' | 'plain_text'; text: string };
-export type Button = { type: 'button'; action_id: string; text: TextObject; value: string; style?: 'primary' | 'danger' };
-export type Block =
-  | { type: 'header'; block_id?: string; text: { type: 'plain_text'; text: string } }
-  | { type: 'section'; block_id?: string; text: TextObject }
-  | { type: 'context'; block_id?: string; elements: TextObject[] }
-  | { type: 'actions'; block_id: string; elements: Button[] };
+/**
+ * The Block Kit this bot sends, as Slack's own types declare it (`@slack/types`, types only): a
+ * block with a missing or misspelt field fails `npm run typecheck`.
+ */
+export type TextObject = MrkdwnElement | PlainTextElement;
+export type Button = SlackButton;
+export type Block = HeaderBlock | SectionBlock | ContextBlock | ActionsBlock | ContextActionsBlock | DividerBlock;
 
 /** A message for chat.postMessage or a response_url: `text` is the notification and screen-reader fallback. */
 export interface SlackMessage {
@@ -19,9 +19,20 @@ export interface SlackMessage {
   blocks: Block[];
 }
 
-// Slack rejects messages over these (Block Kit reference); we shorten instead.
+// Slack rejects messages over these (Block Kit reference); we shorten or split instead.
 // (A button's 2,000-character value limit is kept in feedback.ts, which writes the values.)
-export const LIMITS = { blocks: 50, sectionText: 3000, headerText: 150, contextElements: 10, buttonText: 75, fallbackText: 3000 };
+export const LIMITS = {
+  blocks: 50,
+  /** Blocks in a Home tab view. */
+  viewBlocks: 100,
+  sectionText: 3000,
+  /** `markdown_text` of a streamed message, per call. */
+  markdownText: 12_000,
+  headerText: 150,
+  contextElements: 10,
+  buttonText: 75,
+  fallbackText: 3000,
+};
 // Well under the limits: long quotes make the sources unreadable, and Slack also caps the whole message.
 const QUOTE_CHARS = 400;
 const ACTIONS_BLOCK = 'iskp_actions';
@@ -29,8 +40,14 @@ const ACTIONS_BLOCK = 'iskp_actions';
 export const ACTION = {
   helpful: 'feedback_helpful',
   notHelpful: 'feedback_not_helpful',
+  /** Slack's native feedback buttons under a streamed answer: one action id, the vote in the value. */
+  feedback: 'answer_feedback',
   postToChannel: 'post_to_channel',
   postBriefingToChannel: 'post_briefing_to_channel',
+  /** Home tab: the full standing briefing, sent to the user's DM with the app. */
+  homeBriefing: 'home_full_briefing',
+  /** Home tab: a suggested prompt, answered in the user's DM with the app (`ask_prompt_0`, `ask_prompt_1`…). */
+  homePrompt: 'ask_prompt',
 } as const;
 
 export interface AnswerOptions {
@@ -74,15 +91,24 @@ export function sourcesMessage(sources: Source[]): SlackMessage {
   return message(`The ${sources.length} sources I answer from.`, [section(heading), ...packLines(lines, LIMITS.sectionText).map(section)]);
 }
 
+/** What the bot answers from, and each way to ask it: the help message, and the Home tab's "what I cover" and command sections. */
+export function helpLines(command: string): { covers: string; ways: string[] } {
+  return {
+    covers:
+      '*I answer questions about Tassev (2024), “The Islamic State-Khorasan’s Recent Reorganization and Remaining Threat for Central Asia in 2024”, and the 24 works it cites* — only from those sources, with each claim cited.',
+    ways: [
+      `• \`${command} <question>\` — ask privately; you can then post the answer to the channel.`,
+      `• \`${command} brief [topic]\` — a cited briefing on the paper, or on one topic of it (\`${command} brief Central Asia\`); also privately, with a button to post it.`,
+      `• \`${command} sources\` — list the sources.`,
+      '• Mention me in a channel, or message me directly: I answer in the thread, and follow-up questions in the same thread build on the earlier ones. Ask me to brief you on a topic for a briefing there.',
+    ],
+  };
+}
+
+/** `/iskp help`, and the reply to a mention with no question. */
 export function helpMessage(command: string): SlackMessage {
-  const text = [
-    '*I answer questions about Tassev (2024), “The Islamic State-Khorasan’s Recent Reorganization and Remaining Threat for Central Asia in 2024”, and the 24 works it cites* — only from those sources, with each claim cited.',
-    `• \`${command} <question>\` — ask privately; you can then post the answer to the channel.`,
-    `• \`${command} brief [topic]\` — a cited briefing on the paper, or on one topic of it (\`${command} brief Central Asia\`); also privately, with a button to post it.`,
-    `• \`${command} sources\` — list the sources.`,
-    '• Mention me in a channel, or message me directly: I answer in the thread, and follow-up questions in the same thread build on the earlier ones. Ask me to brief you on a topic for a briefing there.',
-  ].join('\n');
-  return message('How to ask me about the ISKP briefing.', [section(text)]);
+  const { covers, ways } = helpLines(command);
+  return message('How to ask me about the ISKP briefing.', [section([covers, ...ways].join('\n'))]);
 }
 
 /** A one-line status or error message. */
@@ -111,7 +137,8 @@ export function feedbackActions(
   return { type: 'actions', block_id: ACTIONS_BLOCK, elements };
 }
 
-const button = (action_id: string, text: string, value: string, style?: Button['style']): Button => ({
+/** A button, its label shortened to Slack’s 75 characters. */
+export const button = (action_id: string, text: string, value: string, style?: Button['style']): Button => ({
   type: 'button',
   action_id,
   text: { type: 'plain_text', text: truncate(text, LIMITS.buttonText) },

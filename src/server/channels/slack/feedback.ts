@@ -20,6 +20,8 @@ const feedbackValue = z.object({
   ok: z.union([z.literal(0), z.literal(1)]),
   // Absent on buttons posted before the mode was recorded.
   m: z.enum(['extractive', 'llm']).optional(),
+  // The vote itself, on Slack's native feedback buttons: both halves go back through one action id.
+  v: z.enum(['helpful', 'not_helpful']).optional(),
 });
 const questionValue = z.object({ q: z.string().min(1) });
 const topicValue = z.object({ t: z.string().nullable() });
@@ -27,10 +29,13 @@ const topicValue = z.object({ t: z.string().nullable() });
 /** What a vote records of a reply: an answer, or a briefing read as one. */
 export type FeedbackResponse = Pick<AskResponse, 'answer' | 'answerable' | 'citations' | 'mode'>;
 
-/** A vote's button value: the question, the reply (shortened to fit), its sources' ids, whether it answered, how it was made. */
-export function encodeFeedbackValue({ question, response }: { question: string; response: FeedbackResponse }): string {
+/**
+ * A vote's button value: the question, the reply (shortened to fit), its sources' ids, whether it
+ * answered, how it was made, and, for one half of Slack's feedback buttons, the vote it casts.
+ */
+export function encodeFeedbackValue({ question, response, vote }: { question: string; response: FeedbackResponse; vote?: FeedbackRecord['vote'] }): string {
   const sources = [...new Set(response.citations.map((c) => c.sourceId))].slice(0, MAX_SOURCES);
-  const value = { q: shortenWithEllipsis(question, MAX_QUESTION_IN_FEEDBACK), a: response.answer, s: sources, ok: response.answerable ? 1 : 0, m: response.mode };
+  const value = { q: shortenWithEllipsis(question, MAX_QUESTION_IN_FEEDBACK), a: response.answer, s: sources, ok: response.answerable ? 1 : 0, m: response.mode, ...(vote ? { v: vote } : {}) };
   return fit(value, 'a');
 }
 
@@ -50,14 +55,16 @@ export interface FeedbackValue {
   sources: string[];
   answerable: boolean;
   mode?: 'extractive' | 'llm';
+  /** The vote the button casts, when the value carries one (native feedback buttons). */
+  vote?: FeedbackRecord['vote'];
 }
 
 /** Undefined for a value we did not write (or an older format): the click is then ignored, not guessed at. */
 export function decodeFeedbackValue(value: string | undefined): FeedbackValue | undefined {
   const parsed = feedbackValue.safeParse(parseJson(value));
   if (!parsed.success) return undefined;
-  const { q, a, s, ok, m } = parsed.data;
-  return { question: q, answer: a, sources: s, answerable: ok === 1, ...(m ? { mode: m } : {}) };
+  const { q, a, s, ok, m, v } = parsed.data;
+  return { question: q, answer: a, sources: s, answerable: ok === 1, ...(m ? { mode: m } : {}), ...(v ? { vote: v } : {}) };
 }
 
 export function decodeQuestionValue(value: string | undefined): string | undefined {
@@ -71,8 +78,9 @@ export function decodeTopicValue(value: string | undefined): { topic: string | n
   return parsed.success ? { topic: parsed.data.t } : undefined;
 }
 
+/** The record of a vote cast with a button whose value is `value`. */
 export function feedbackRecord(
-  value: FeedbackValue,
+  { vote: _carried, ...value }: FeedbackValue,
   vote: FeedbackRecord['vote'],
   { user, time, context }: { user: string; time: Date; context?: Record<string, string> },
 ): FeedbackRecord {

@@ -4,21 +4,23 @@ import type { AppEnv, Ready } from '../../env';
 import { errorBody } from '../../env';
 import type { FeedbackRecord } from '../../feedback/record';
 import { answerFor } from './answer';
-import { ACTION, notice, withThanks, type SlackMessage } from './blocks';
+import { ACTION, notice, type SlackMessage } from './blocks';
 import { briefFor } from './brief';
 import type { SlackContext } from './context';
-import { decodeFeedbackValue, decodeQuestionValue, decodeTopicValue, feedbackRecord } from './feedback';
+import { decodeQuestionValue, decodeTopicValue } from './feedback';
+import { replyFromHome } from './home-actions';
 import { parseJson } from './parse-json';
 import { respondAll, RESPONSE_URL_POSTS } from './replies';
 import { isSlackHook, parseSlackForm } from './slack-form';
+import { recordButtonVote, recordNativeVote, type VoteClick } from './votes';
 
 const payloadSchema = z.looseObject({
   type: z.string(),
   user: z.looseObject({ id: z.string() }),
   response_url: z.string().optional(),
-  actions: z.array(z.looseObject({ action_id: z.string(), value: z.string().optional() })).default([]),
+  actions: z.array(z.looseObject({ action_id: z.string(), type: z.string().optional(), value: z.string().optional(), action_ts: z.string().optional() })).default([]),
   channel: z.looseObject({ id: z.string() }).optional(),
-  container: z.looseObject({ message_ts: z.string().optional() }).optional(),
+  container: z.looseObject({ message_ts: z.string().optional(), channel_id: z.string().optional() }).optional(),
   message: z.looseObject({ ts: z.string().optional(), text: z.string().optional(), blocks: z.array(z.unknown()).optional() }).optional(),
 });
 
@@ -29,7 +31,8 @@ const VOTES: Record<string, FeedbackRecord['vote']> = { [ACTION.helpful]: 'helpf
 
 /**
  * `POST /slack/interactions`: button clicks, sent as a form field `payload` holding JSON.
- * Acknowledged at once with an empty 200 (what Slack expects); the work happens in the background.
+ * Acknowledged at once with an empty 200 (what Slack expects); the work happens in the background,
+ * once per click (a click Slack sends again carries the same `action_ts`).
  */
 export function createInteractionsHandler(ctx: SlackContext): Handler<AppEnv> {
   return async (c) => {
@@ -40,44 +43,43 @@ export function createInteractionsHandler(ctx: SlackContext): Handler<AppEnv> {
     if (payload.response_url !== undefined && !isSlackHook(payload.response_url, ctx.hooksUrl)) {
       return c.json(errorBody('invalid_request', 'The interaction’s response_url is not on Slack’s hooks host.', c.get('requestId')), 400);
     }
-    if (payload.type === 'block_actions') {
-      for (const action of payload.actions) {
-        const vote = VOTES[action.action_id];
-        if (vote) ctx.background('record slack feedback', () => recordVote(ctx, payload, action, vote));
-        else if (action.action_id === ACTION.postToChannel) ctx.background('post slack answer to channel', () => postToChannel(ctx, payload, action));
-        else if (action.action_id === ACTION.postBriefingToChannel) ctx.background('post slack briefing to channel', () => postBriefingToChannel(ctx, payload, action));
+    if (payload.type !== 'block_actions') return c.body(null, 200);
+    for (const action of payload.actions) {
+      const work = workFor(ctx, payload, action);
+      if (!work) continue;
+      if (action.action_ts && !(await ctx.claim(`action:${payload.user.id}:${action.action_id}:${action.action_ts}`))) {
+        ctx.logger.info('slack click skipped as a repeat', { actionId: action.action_id, retry: c.req.header('x-slack-retry-num') });
+        continue;
       }
+      ctx.background(work.label, work.run);
     }
     return c.body(null, 200);
   };
 }
 
-async function recordVote(ctx: SlackContext, payload: Payload, action: Action, vote: FeedbackRecord['vote']): Promise<void> {
-  const value = decodeFeedbackValue(action.value);
-  if (!value) {
-    ctx.logger.warn('slack feedback ignored: the button value is not ours', { actionId: action.action_id });
-    return;
-  }
-  const context: Record<string, string> = {};
-  if (payload.channel?.id) context.conversation = payload.channel.id;
-  const ts = payload.container?.message_ts ?? payload.message?.ts;
-  if (ts) context.message = ts;
-  const record = feedbackRecord(value, vote, { user: payload.user.id, time: new Date(ctx.now()), context });
-  try {
-    await ctx.feedback.append(record);
-  } catch (err) {
-    ctx.logger.error('slack feedback could not be recorded', { error: String(err) });
-    if (payload.response_url) await ctx.api.respond(payload.response_url, { response_type: 'ephemeral', replace_original: false, ...notice('Sorry, your feedback could not be saved. Please try again later.') });
-    return;
-  }
-  if (!payload.response_url) return;
-  // With the original blocks, swap the buttons for a thank-you in place (one vote per message);
-  // Slack leaves them out for some messages, and then a private thank-you has to do.
-  const blocks = payload.message?.blocks;
-  const thanks = blocks
-    ? { replace_original: true, text: payload.message?.text ?? 'Thanks for the feedback.', blocks: withThanks(blocks, vote) }
-    : { response_type: 'ephemeral', replace_original: false, ...notice('Thanks for the feedback.') };
-  await ctx.api.respond(payload.response_url, thanks);
+/** What a click asks for, or undefined for a button the bot does not know. */
+function workFor(ctx: SlackContext, payload: Payload, action: Action): { label: string; run: () => Promise<void> } | undefined {
+  const vote = VOTES[action.action_id];
+  if (vote) return { label: 'record slack feedback', run: () => recordButtonVote(ctx, voteClick(payload, action), vote) };
+  if (action.action_id === ACTION.feedback) return { label: 'record slack feedback', run: () => recordNativeVote(ctx, voteClick(payload, action)) };
+  if (action.action_id === ACTION.postToChannel) return { label: 'post slack answer to channel', run: () => postToChannel(ctx, payload, action) };
+  if (action.action_id === ACTION.postBriefingToChannel) return { label: 'post slack briefing to channel', run: () => postBriefingToChannel(ctx, payload, action) };
+  if (action.action_id === ACTION.homeBriefing) return { label: 'send slack briefing from home', run: () => briefFromHome(ctx, payload, action) };
+  if (action.action_id.startsWith(`${ACTION.homePrompt}_`)) return { label: 'answer slack prompt from home', run: () => askFromHome(ctx, payload, action) };
+  return undefined;
+}
+
+function voteClick(payload: Payload, action: Action): VoteClick {
+  return {
+    user: payload.user.id,
+    conversation: payload.channel?.id ?? payload.container?.channel_id,
+    message: payload.container?.message_ts ?? payload.message?.ts,
+    actionTs: action.action_ts,
+    actionId: action.action_id,
+    value: action.value,
+    responseUrl: payload.response_url,
+    original: payload.message,
+  };
 }
 
 /** Shares a private answer: asks its question again (the button holds the question, not the whole answer). */
@@ -120,4 +122,20 @@ async function share(ctx: SlackContext, payload: Payload, reply: (ready: Ready) 
   // The last of the URL's posts is kept for removing the private copy.
   const posted = await respondAll(ctx.api, responseUrl, replied.messages, { response_type: 'in_channel', replace_original: false }, RESPONSE_URL_POSTS - 1);
   if (posted) await ctx.api.respond(responseUrl, { delete_original: true });
+}
+
+/** The Home tab's "Send me the full briefing": the standing briefing, in the user's conversation with the app. */
+async function briefFromHome(ctx: SlackContext, payload: Payload, action: Action): Promise<void> {
+  const topic = decodeTopicValue(action.value)?.topic ?? null;
+  await replyFromHome(ctx, payload.user.id, (ready) => briefFor(ctx, ready, { topic, askedBy: payload.user.id, via: 'home' }));
+}
+
+/** A Home tab prompt: its question answered in the user's conversation with the app. */
+async function askFromHome(ctx: SlackContext, payload: Payload, action: Action): Promise<void> {
+  const question = decodeQuestionValue(action.value);
+  if (!question) {
+    ctx.logger.warn('slack home prompt ignored: the button value is not ours', { actionId: action.action_id });
+    return;
+  }
+  await replyFromHome(ctx, payload.user.id, (ready) => answerFor(ctx, ready, { question, askedBy: payload.user.id, via: 'home' }));
 }

@@ -18,6 +18,19 @@ export async function postInThread(api: SlackApi, { channel, threadTs }: { chann
 }
 
 /**
+ * Posts a reply of one or more messages as a new message in `channel` (a user id: the user's
+ * conversation with the app), the rest in its thread. False when a post failed (logged).
+ */
+export async function postReply(api: SlackApi, channel: string, [first, ...rest]: SlackMessage[]): Promise<boolean> {
+  if (!first) return true;
+  const posted = await api.call('chat.postMessage', { channel, ...first, unfurl_links: false, unfurl_media: false });
+  if (typeof posted?.ts !== 'string') return false;
+  // Slack answers with the conversation's own id, which thread replies need.
+  const conversation = typeof posted.channel === 'string' ? posted.channel : channel;
+  return postInThread(api, { channel: conversation, threadTs: posted.ts }, rest);
+}
+
+/**
  * Posts a reply of one or more messages to a `response_url`, in order, each with `fields`
  * (`response_type`...), within `posts` of the URL's five. A reply longer than that ends, in its
  * last post, by saying where to get it whole: a mention, whose reply goes in a thread.

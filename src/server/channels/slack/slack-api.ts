@@ -5,9 +5,18 @@ import { withoutTrailing } from '../../../core/text/scan';
 /** A Web API reply: `ok` plus method-specific fields. */
 export type SlackResult = { ok: boolean; error?: string } & Record<string, unknown>;
 
+export interface CallOptions {
+  /**
+   * For a call the bot can do without or works around (a status, a title, starting a stream): a
+   * refusal (`ok:false` that a retry would not change) comes back as the result, logged as info,
+   * instead of undefined and an error line.
+   */
+  quiet?: boolean;
+}
+
 export interface SlackApi {
   /** Calls a Web API method (`chat.postMessage`, ...). Undefined when it failed for good, already logged; never throws. */
-  call(method: string, args: Record<string, unknown>): Promise<SlackResult | undefined>;
+  call(method: string, args: Record<string, unknown>, options?: CallOptions): Promise<SlackResult | undefined>;
   /** Posts a message to a `response_url`. False when it failed for good, already logged; never throws. */
   respond(responseUrl: string, message: Record<string, unknown>): Promise<boolean>;
 }
@@ -39,6 +48,8 @@ const HINTS: Record<string, string> = {
   invalid_auth: 'SLACK_BOT_TOKEN is wrong or revoked',
   not_authed: 'SLACK_BOT_TOKEN is not set',
   token_revoked: 'SLACK_BOT_TOKEN was revoked; reinstall the app and update it',
+  method_not_supported: 'this workspace does not offer it (Slack’s AI app features need a paid plan or a developer sandbox); the bot carries on without it',
+  invalid_blocks: 'a block broke a Block Kit rule; this is a bug, please report it with this log line',
 };
 
 /** A finished call, one worth repeating (after `afterMs`, else the backoff), or one that will fail the same way again. */
@@ -77,7 +88,7 @@ export function createSlackApi({ baseUrl, hooksUrl, token, fetch, logger, sleep 
   }
 
   return {
-    async call(method, args) {
+    async call(method, args, { quiet = false } = {}) {
       if (!token) {
         logger.error('slack call skipped: SLACK_BOT_TOKEN is not set', { method });
         return undefined;
@@ -101,6 +112,10 @@ export function createSlackApi({ baseUrl, hooksUrl, token, fetch, logger, sleep 
           const error = body.error ?? 'unknown_error';
           if (error === 'ratelimited') return { retry: error, afterMs: retryAfter(res) };
           if (TRANSIENT.has(error)) return { retry: error };
+          if (quiet) {
+            logger.info('slack call refused; carrying on without it', { method, error, hint: HINTS[error], ...(body.needed ? { needed: body.needed } : {}) });
+            return { done: body };
+          }
           return { fail: error, fields: body.needed ? { needed: body.needed } : undefined };
         },
       );

@@ -54,6 +54,26 @@ export function packLines(lines: string[], max: number): string[] {
   return chunks;
 }
 
+/**
+ * `text` in pieces of at most `max` characters that join back into exactly `text` (streamed Markdown
+ * keeps its line breaks): each cut after the last line break that fits, else the last whitespace,
+ * else where it splits no entity and no surrogate pair.
+ */
+export function cutLossless(text: string, max: number): string[] {
+  const pieces: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    const window = rest.slice(0, max);
+    const newline = window.lastIndexOf('\n');
+    const space = lastSpace(rest, max - 1);
+    const cut = newline > 0 ? newline + 1 : space > 0 ? space + 1 : safeCut(rest, max);
+    pieces.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  if (rest) pieces.push(rest);
+  return pieces;
+}
+
 /** The text's sentences, trimmed, in order; everything between them is whitespace. */
 function sentences(text: string): string[] {
   const out: string[] = [];

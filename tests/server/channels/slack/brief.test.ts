@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Answerer, AskResponse } from '../../../../src/core/answer/types';
 import type { Briefing, BriefRequest } from '../../../../src/core/brief/types';
 import type { Block } from '../../../../src/server/channels/slack/blocks';
-import { blockText, BOT_USER, createSlackHarness, declinedBriefing, fixtureBriefing, mention, RESPONSE_URL, useSlackSuite } from './harness';
+import { answeringWith, blockText, BOT_USER, createSlackHarness, declinedBriefing, fixtureBriefing, mention, RESPONSE_URL, useSlackSuite } from './harness';
 
 type Button = { action_id: string; value: string };
 const buttons = (message: { blocks?: unknown }) => ((message.blocks as Block[]).find((b) => b.type === 'actions') as { elements: Button[] } | undefined)?.elements ?? [];
@@ -96,7 +96,7 @@ describe('Slack briefings', () => {
       for (const reply of replies) {
         expect(reply.response_type).toBe('ephemeral');
         expect((reply.blocks as Block[]).length).toBeLessThanOrEqual(50);
-        for (const b of reply.blocks as Block[]) if (b.type === 'section') expect(b.text.text.length).toBeLessThanOrEqual(3000);
+        for (const b of reply.blocks as Block[]) if (b.type === 'section') expect(b.text?.text.length).toBeLessThanOrEqual(3000);
       }
       expect(types(replies[0]!)[0]).toBe('header');
       expect(replies.slice(1).every((r) => !types(r).includes('header'))).toBe(true);
@@ -172,7 +172,7 @@ describe('Slack briefings', () => {
     });
 
     it('posts a long briefing as several messages in the same thread', async () => {
-      t.slack = createSlackHarness(t.engine, { answerer: (real) => ({ ...real, ask: async () => briefingAnswer(longBriefing(40)) }) });
+      t.slack = createSlackHarness(t.engine, { answerer: answeringWith(briefingAnswer(longBriefing(40))) });
       await t.slack.postEvent({ type: 'event_callback', event_id: 'EvDm', event: { type: 'message', channel_type: 'im', channel: 'D1', user: 'U1', text: 'brief me', ts: '1700000001.000100', thread_ts: '1700000000.000001' } });
       await t.slack.settle();
       const posts = t.stand.posts();

@@ -3,14 +3,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
-import type { Answerer } from '../../../../src/core/answer/types';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { replay } from '../../../../src/core/answer/answerer';
+import type { Answerer, AskResponse } from '../../../../src/core/answer/types';
 import type { Briefing } from '../../../../src/core/brief/types';
 import { createApp } from '../../../../src/server/app';
+import type { Ready } from '../../../../src/server/env';
 import type { FeedbackRecord } from '../../../../src/server/feedback/record';
 import { createMemoryFeedback, createMemoryState } from '../../../../src/server/state/memory-state';
 import { createLogger } from '../../../../src/core/log';
 import { loadTestEngine } from '../../../helpers/engine';
+import { responseViolations, slackViolations, type Workspace } from '../../../helpers/slack-stand-in';
 
 export const SECRET = 'test-signing-secret';
 export const SLACK_API = 'https://slack.test/api';
@@ -40,7 +43,7 @@ export function createSlackHarness(engine: Engine, { answerer, env = {}, ready =
   const logs: Record<string, unknown>[] = [];
   const logger = createLogger({ level: 'debug', write: (line) => logs.push(JSON.parse(line)) });
   const state = { ready };
-  const engineReady = { index: engine.index, answerer: answerer ? answerer(engine.answerer) : engine.answerer };
+  const engineReady = { index: engine.index as Ready['index'], answerer: answerer ? answerer(engine.answerer) : engine.answerer };
   const app = createApp({
     config,
     logger,
@@ -57,6 +60,10 @@ export function createSlackHarness(engine: Engine, { answerer, env = {}, ready =
     logs,
     feedback,
     state,
+    /** Loads the index anew, as a restart with a changed corpus would: the same sources, a new index object. */
+    reindex() {
+      engineReady.index = { ...engine.index };
+    },
     /** Waits for every background task, including ones started by background tasks. */
     async settle() {
       while (pending.length) await Promise.all(pending.splice(0));
@@ -83,20 +90,30 @@ export interface SlackCall {
   args: Record<string, unknown>;
 }
 
+// Form fields Slack reads as JSON.
+const JSON_FIELDS = new Set(['blocks', 'view', 'prompts', 'loading_messages', 'chunks']);
+
 /**
  * msw standing in for the Slack Web API and response_url: records every call (form fields
- * JSON-decoded where Slack expects JSON) and answers with `reply`, which a test can replace.
+ * JSON-decoded where Slack expects JSON) and answers with `reply`, which a test can replace. Like
+ * the loopback stand-in, its workspace has no AI app features unless a test turns them on
+ * (`stand.workspace`), and every call is checked against Block Kit and Slack's limits
+ * (`violations`, which `useSlackSuite` expects empty after each test).
  */
 export function slackStandIn() {
   const calls: SlackCall[] = [];
   const responses: Record<string, unknown>[] = [];
+  const violations: { method: string; problems: string[] }[] = [];
   const thread: { messages: Record<string, unknown>[] } = { messages: [] };
   const stand = {
     calls,
     responses,
+    violations,
     thread,
+    workspace: { streaming: false, agentView: false } as Workspace,
     reply: (method: string, _args: Record<string, unknown>): Response | undefined => {
       if (method === 'conversations.replies') return HttpResponse.json({ ok: true, messages: thread.messages });
+      if (method === 'chat.startStream' && !stand.workspace.streaming) return HttpResponse.json({ ok: false, error: 'method_not_supported' });
       return HttpResponse.json({ ok: true, ts: '1700000000.999999', channel: 'C1' });
     },
     respond: (_body: Record<string, unknown>): Response => new HttpResponse('ok'),
@@ -105,7 +122,9 @@ export function slackStandIn() {
     reset() {
       calls.length = 0;
       responses.length = 0;
+      violations.length = 0;
       thread.messages = [];
+      stand.workspace = { streaming: false, agentView: false };
       stand.reply = defaults.reply;
       stand.respond = defaults.respond;
     },
@@ -115,15 +134,22 @@ export function slackStandIn() {
     http.post(`${SLACK_API}/:method`, async ({ request, params }) => {
       const form = new URLSearchParams(await request.text());
       const args: Record<string, unknown> = {};
-      for (const [k, v] of form) args[k] = k === 'blocks' ? JSON.parse(v) : v;
-      args.authorization = request.headers.get('authorization');
+      for (const [k, v] of form) args[k] = JSON_FIELDS.has(k) ? JSON.parse(v) : v;
       const method = String(params.method);
+      const problems = slackViolations(method, args, stand.workspace);
+      args.authorization = request.headers.get('authorization');
       calls.push({ method, args });
+      if (problems.length) {
+        violations.push({ method, problems });
+        return HttpResponse.json({ ok: false, error: 'invalid_blocks', errors: problems });
+      }
       return stand.reply(method, args);
     }),
     http.post('https://hooks.slack.test/*', async ({ request }) => {
       const body = (await request.json()) as Record<string, unknown>;
       responses.push(body);
+      const problems = responseViolations(body);
+      if (problems.length) violations.push({ method: 'response_url', problems });
       return stand.respond(body);
     }),
   );
@@ -161,6 +187,8 @@ export function useSlackSuite(): SlackSuite {
     suite.stand.reset();
     suite.slack = createSlackHarness(suite.engine);
   });
+  // Every call any test made passed the Block Kit validator (tests/helpers/slack-stand-in.ts).
+  afterEach(() => expect(suite.stand.violations).toEqual([]));
   afterAll(() => suite.server.close());
   return suite;
 }
@@ -177,3 +205,14 @@ export const declinedBriefing = (): Briefing => ({
   answerable: false,
   followUps: ['What is ISKP?', 'Which references are from 2023?'],
 });
+
+/** An answerer that answers every question with `response`, asked whole or streamed (direct messages stream). */
+export const answeringWith =
+  (response: AskResponse) =>
+  (real: Answerer): Answerer => ({
+    ...real,
+    ask: async () => response,
+    stream: async function* () {
+      yield* replay(response);
+    },
+  });

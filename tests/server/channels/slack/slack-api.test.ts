@@ -84,6 +84,20 @@ describe('Slack Web API client', () => {
     expect(logs).toEqual([expect.objectContaining({ level: 'error', method: 'chat.postMessage', error: 'not_in_channel', hint: expect.stringMatching(/invite/) })]);
   });
 
+  it('hands a refusal back, logged as info, for a call the bot can do without or works around (quiet)', async () => {
+    const seen = sequence(`${BASE}/chat.startStream`, () => HttpResponse.json({ ok: false, error: 'method_not_supported' }));
+    expect(await api().call('chat.startStream', { channel: 'D1' }, { quiet: true })).toEqual({ ok: false, error: 'method_not_supported' });
+    expect(seen.calls).toBe(1);
+    expect(logs).toEqual([expect.objectContaining({ level: 'info', msg: 'slack call refused; carrying on without it', method: 'chat.startStream', error: 'method_not_supported', hint: expect.stringMatching(/paid plan/) })]);
+  });
+
+  it('still retries a quiet call that Slack rate-limits', async () => {
+    const seen = sequence(`${BASE}/assistant.threads.setStatus`, () => new HttpResponse(null, { status: 429, headers: { 'Retry-After': '2' } }), () => HttpResponse.json({ ok: true }));
+    expect(await api().call('assistant.threads.setStatus', {}, { quiet: true })).toEqual({ ok: true });
+    expect(seen.calls).toBe(2);
+    expect(waits).toEqual([2000]);
+  });
+
   it('makes no call without a bot token, and says why', async () => {
     expect(await api({ token: undefined }).call('chat.postMessage', {})).toBeUndefined();
     expect(logs).toEqual([expect.objectContaining({ level: 'error', msg: expect.stringMatching(/SLACK_BOT_TOKEN is not set/) })]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packLines, splitText } from '../../../../src/server/channels/slack/split-text';
+import { cutLossless, packLines, splitText } from '../../../../src/server/channels/slack/split-text';
 
 const even = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -55,5 +55,27 @@ describe('packLines', () => {
     for (const c of chunks.slice(0, -1)) expect(c).toMatch(/here\.$/);
     expect(chunks.at(-1)).toMatch(/here\.\n• short$/);
     expect(even(chunks.join(' '))).toBe(even(['*Heading*', long, '• short'].join(' ')));
+  });
+});
+
+describe('cutLossless', () => {
+  it('cuts after the last line break that fits, keeping every character (streamed Markdown keeps its lines)', () => {
+    const text = '- First point [1].\n- Second point [2].\n- Third point [3].';
+    const pieces = cutLossless(text, 40);
+    expect(pieces).toEqual(['- First point [1].\n- Second point [2].\n', '- Third point [3].']);
+    expect(pieces.join('')).toBe(text);
+  });
+
+  it('cuts after a space on a long line, and splits no entity in a word longer than a piece', () => {
+    expect(cutLossless('aaa bbb ccc', 8)).toEqual(['aaa bbb ', 'ccc']);
+    const word = `${'x'.repeat(9)}&amp;y`;
+    const pieces = cutLossless(word, 12);
+    expect(pieces).toEqual(['x'.repeat(9), '&amp;y']);
+    expect(pieces.join('')).toBe(word);
+  });
+
+  it('leaves text that fits alone, and nothing as nothing', () => {
+    expect(cutLossless('short', 12_000)).toEqual(['short']);
+    expect(cutLossless('', 10)).toEqual([]);
   });
 });
