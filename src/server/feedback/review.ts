@@ -62,7 +62,7 @@ export interface FailingQuestion {
  * contract, plain JSON. Add fields, never rename them.
  */
 export interface FeedbackReview {
-  /** Votes in all. */
+  /** Votes in all, a person's changed mind on one answer counting once (their last vote). */
   total: number;
   helpful: number;
   notHelpful: number;
@@ -99,7 +99,7 @@ const OUTCOMES: readonly ReviewOutcome[] = ['answered', 'declined'];
 /** Sums up votes into the review a maintainer reads to learn which questions the bot fails. */
 export function reviewFeedback(records: readonly FeedbackRecord[], { titleOf = () => undefined, top = 10 }: ReviewOptions = {}): FeedbackReview {
   // Oldest first whatever order the store kept, so "first typed" and "latest" mean what they say.
-  const votes = records.map((record) => ({ record, at: timeOf(record.time) })).sort((a, b) => a.at - b.at);
+  const votes = latestPerVoter(records.map((record) => ({ record, at: timeOf(record.time) })).sort((a, b) => a.at - b.at));
   const helpful = votes.filter((v) => v.record.vote === 'helpful').length;
   const dated = votes.filter((v) => Number.isFinite(v.at));
   return {
@@ -128,6 +128,24 @@ function questionKey(question: string): string {
 }
 
 type Vote = { record: FeedbackRecord; at: number };
+
+/**
+ * One vote per person per answer: the last. Slack's feedback buttons send every toggle (helpful,
+ * then not, then helpful again), and the stores only append, so a changed mind is a later record
+ * on the same message. A record that names no message is a vote of its own.
+ */
+function latestPerVoter(votes: readonly Vote[]): Vote[] {
+  const latest = new Map<string, number>();
+  const keyOf = ({ record }: Vote) => (record.context?.message ? JSON.stringify([record.channel, record.user, record.context.conversation ?? '', record.context.message]) : undefined);
+  votes.forEach((vote, i) => {
+    const key = keyOf(vote);
+    if (key !== undefined) latest.set(key, i);
+  });
+  return votes.filter((vote, i) => {
+    const key = keyOf(vote);
+    return key === undefined || latest.get(key) === i;
+  });
+}
 
 /** Milliseconds since the epoch; a time that does not parse sorts first and is left out of the dates. */
 const timeOf = (time: string) => {

@@ -135,6 +135,20 @@ describe('reviewFeedback()', () => {
     });
   });
 
+  it('counts a person’s changed mind on one answer once, as their last vote (Slack sends every toggle)', () => {
+    const on = (message: string, user: string, verdict: FeedbackRecord['vote'], time: string) => vote({ user, vote: verdict, time, context: { conversation: 'D1', message } });
+    const review = reviewFeedback([
+      on('1.1', 'U1', 'helpful', '2026-12-07T09:00:00.000Z'),
+      on('1.1', 'U1', 'not_helpful', '2026-12-07T09:00:05.000Z'),
+      on('1.1', 'U2', 'helpful', '2026-12-07T09:01:00.000Z'),
+      on('2.2', 'U1', 'helpful', '2026-12-07T09:02:00.000Z'),
+      // Without a message to tie it to, a vote stands on its own.
+      vote({ user: 'U1', vote: 'helpful', time: '2026-12-07T09:03:00.000Z' }),
+      vote({ user: 'U1', vote: 'helpful', time: '2026-12-07T09:04:00.000Z' }),
+    ]);
+    expect(review).toMatchObject({ total: 5, helpful: 4, notHelpful: 1 });
+  });
+
   it('is plain JSON: it survives a round trip unchanged', () => {
     const review = reviewFeedback([vote({ sources: ['a'] }), vote({ vote: 'helpful', mode: 'llm', answerable: false })], { titleOf: () => 'T' });
     expect(JSON.parse(JSON.stringify(review))).toEqual(review);
