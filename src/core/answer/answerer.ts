@@ -148,29 +148,35 @@ export function* replay(response: AskResponse): Generator<AnswerEvent> {
   yield { type: 'end', response };
 }
 
-/** A piece that starts where the last one ended: text up to stops and the space after them, a line, or the rest. */
-const PIECE = /[^\n.!?]*(?:[.!?]+(?:\s+|$)|\n|$)/y;
-/** Text up to the end of its stops: where a piece can next start when none starts here. */
-const TO_STOPS = /[^\n.!?]*[.!?]*/y;
+/** Characters that end a sentence when whitespace or the end of the text follows them. */
+const STOPS = new Set(['.', '!', '?']);
+const isSpace = (ch: string) => ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r' || ch === '\f' || ch === '\v' || ch === '\u00a0';
 
 /**
- * Sentence-sized pieces of an answer, in order: `text.match(/…/g)` of PIECE, which retried every
- * position before stops that run into the next word (quadratic on a long run), where this resumes
- * after them. Like that match, it drops the text up to such stops ("In the U." of "In the U.S. army").
+ * Sentence-sized pieces of an answer, in order, that join back into the answer exactly: each ends
+ * after a run of stops and the whitespace after it, at a line break, or at the end. Stops that run
+ * into the next character ("U.S.", "3.5") stay inside their piece. One pass, so linear in the text.
  */
-function splitForStreaming(text: string): string[] {
+export function splitForStreaming(text: string): string[] {
   const pieces: string[] = [];
-  for (let at = 0; at < text.length; ) {
-    PIECE.lastIndex = at;
-    const piece = PIECE.exec(text);
-    if (piece) {
-      pieces.push(piece[0]);
-      at = PIECE.lastIndex;
-    } else {
-      TO_STOPS.lastIndex = at;
-      TO_STOPS.exec(text);
-      at = TO_STOPS.lastIndex;
-    }
+  let start = 0;
+  for (let i = 0; i < text.length; ) {
+    const ch = text[i]!;
+    if (ch === '\n') {
+      i++;
+      pieces.push(text.slice(start, i));
+      start = i;
+    } else if (STOPS.has(ch)) {
+      let end = i;
+      while (end < text.length && STOPS.has(text[end]!)) end++;
+      if (end === text.length || isSpace(text[end]!)) {
+        while (end < text.length && isSpace(text[end]!)) end++;
+        pieces.push(text.slice(start, end));
+        start = end;
+      }
+      i = end;
+    } else i++;
   }
+  if (start < text.length) pieces.push(text.slice(start));
   return pieces;
 }

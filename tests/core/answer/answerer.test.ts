@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { replay } from '../../../src/core/answer/answerer';
+import { replay, splitForStreaming } from '../../../src/core/answer/answerer';
 import type { AskResponse } from '../../../src/core/answer/types';
 import { loadTestEngine } from '../../helpers/engine';
-import { msFor } from '../../helpers/timing';
+import { growth, looksLinear, msFor } from '../../helpers/timing';
 
 describe('createAnswerer() (extractive)', () => {
   let engine: Awaited<ReturnType<typeof loadTestEngine>>;
@@ -92,5 +92,24 @@ describe('replay', () => {
       const response = { answer } as AskResponse;
       expect(msFor(() => [...replay(response)]), JSON.stringify(answer.slice(-4))).toBeLessThan(100);
     }
+  });
+});
+
+describe('splitForStreaming', () => {
+  it('cuts after a sentence’s stops and the space after them, or at a line break, and joins back into the text exactly', () => {
+    const text = 'The U.S. forces left in 2021 [1]. About 3.5 million fled… Why?! Yes.\nA line\nand the rest';
+    const pieces = splitForStreaming(text);
+    // "U.S. " reads as a sentence's end: a piece too many is harmless, a piece lost is not.
+    expect(pieces).toEqual(['The U.S. ', 'forces left in 2021 [1]. ', 'About 3.5 million fled… Why?! ', 'Yes.\n', 'A line\n', 'and the rest']);
+    expect(pieces.join('')).toBe(text);
+  });
+
+  it('keeps every character of text whose stops run into the next word, however many', () => {
+    for (const text of ['a.b.c.d', '...x', 'end.', `${'a.'.repeat(5000)}b`]) expect(splitForStreaming(text).join('')).toBe(text);
+  });
+
+  it('takes linear time on long runs of stops', () => {
+    const grown = growth((n) => msFor(() => splitForStreaming(`${'.!?'.repeat(n)}x ${'a.'.repeat(n)}`), 5), 5_000);
+    expect(looksLinear(grown), `${grown.ratio.toFixed(1)}x for 4x the text`).toBe(true);
   });
 });
