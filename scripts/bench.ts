@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the answer path against the server's own limit (`/healthz`), on answer threads
  * as `npm start` runs it and on the event loop, a bare Hono app
- * and a yardstick (routes that compute N µs longer than `/healthz`) to read that ratio by, the
+ * and a yardstick (routes that compute N µs longer than `/healthz`) to read that ratio by,
+ * `/api/ask` asking for compression against not, the bytes compression saves on the wire, the
  * same answers in one process (warm, and with the caches swept), retrieval at 1k-100k chunks
  * against a brute-force floor, cold start and ingest. Prints markdown tables, or with `--json`
  * the same figures as JSON; `--quick` for a short run (about 75 s, no 100k).
@@ -23,6 +24,7 @@ import { benchLargerCorpus } from './bench/larger-corpus';
 import { checkTargets, renderMarkdown, type BenchResults } from './bench/report';
 import { benchRetrieval } from './bench/retrieval';
 import { benchSharedState } from './bench/shared-state';
+import { benchWire } from './bench/wire';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -45,6 +47,8 @@ progress(`HTTP load, ${settings.http.warmupSeconds} s of warm-up then ${settings
 const answerThreads = answerThreadCount(parseConfig({}));
 results.answerThreads = answerThreads;
 results.api = await benchApi(settings.http, { answerThreads });
+progress('bytes on the wire: as they are, gzip and br');
+results.wire = await benchWire();
 if (answerThreads > 0) {
   progress('the same server answering on its event loop (ANSWER_THREADS=0)');
   results.apiEventLoop = await benchApi(settings.http, { answerThreads: 0, targets: EVENT_LOOP_TARGETS });

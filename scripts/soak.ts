@@ -1,24 +1,33 @@
 /**
- * `npm run soak [-- --seconds 60 --rate 50]`: a fixed request rate against a local server on
+ * `npm run soak [-- --seconds 60 --rate 50 --slow-seconds 25]`: a fixed request rate against a local server on
  * 127.0.0.1 for a bounded time, mixing good and hostile requests (scripts/soak/traffic.ts). Reports
  * statuses per kind of request, latency percentiles, and the server's resident memory at start,
  * after warm-up and at the end. Exits 1 on any 5xx or failed request, or when memory grew more
  * than 20% after warm-up. Then the adversarial phase (scripts/soak/adversarial-phase.ts): worst
  * cases for regular expressions at the API's limits, one at a time, with /healthz probed
- * throughout; it exits 1 too when one of them takes longer than 50 ms. Not part of `npm test`: it
- * takes a minute on purpose.
+ * throughout; it exits 1 too when one of them takes longer than 50 ms. Last, the slow-client phase
+ * (scripts/soak/slow-clients.ts) against a second server with the production defaults (no
+ * TRUST_PROXY): slowloris and trickled bodies from other addresses while an honest client asks;
+ * it exits 1 when an honest request fails or the server holds more sockets than its caps allow.
+ * Not part of `npm test`: it takes a minute and a half on purpose.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { CONNECTION_LIMITS } from '../src/runtime/node/connection-limits';
 import { spawnServer, waitReady } from './bench/server';
 import { adversarialPhase, ADVERSARIAL_TARGET_MS, SLACK_SIGNING_SECRET } from './soak/adversarial-phase';
 import { percentile, table } from './bench/stats';
 import { rssMb } from './soak/rss';
+import { ATTACKERS, HONEST_SOCKETS, slowClientPhase } from './soak/slow-clients';
 import { shot } from './soak/traffic';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '60' }, rate: { type: 'string', default: '50' } } });
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '60' }, rate: { type: 'string', default: '50' }, 'slow-seconds': { type: 'string', default: '25' } } });
 const seconds = Number(values.seconds);
 const rate = Number(values.rate);
-if (!(seconds > 0 && rate > 0)) throw new Error('--seconds and --rate must be positive numbers');
+const slowSeconds = Number(values['slow-seconds']);
+if (!(seconds > 0 && rate > 0 && slowSeconds > 0)) throw new Error('--seconds, --rate and --slow-seconds must be positive numbers');
 const warmupSeconds = Math.min(10, seconds / 6);
 const MAX_GROWTH = 0.2;
 
@@ -107,4 +116,36 @@ try {
   process.exitCode = serverErrors > 0 || (growth ?? 0) > MAX_GROWTH || adversarial.worstMs > ADVERSARIAL_TARGET_MS ? 1 : 0;
 } finally {
   await server.stop();
+}
+
+// Production defaults but for the rate limit, which the honest client would otherwise run into:
+// without TRUST_PROXY each address is a client, and the per-client cap applies.
+const slowDataDir = mkdtempSync(join(tmpdir(), 'iskp-soak-slow-'));
+const slowServer = await spawnServer({ DATA_DIR: slowDataDir });
+try {
+  await waitReady(slowServer);
+  console.error(`soak: slow clients for ${slowSeconds} s against ${slowServer.url} (pid ${slowServer.process.pid})`);
+  const slow = await slowClientPhase(slowServer.url, slowServer.process.pid!, slowSeconds);
+  const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
+  console.log(`\nSlow-client phase: ${slow.seconds} s of slowloris and trickled bodies from other addresses, an honest client asking throughout\n`);
+  console.log(
+    table(
+      ['honest requests', 'quiet: requests', 'p50 ms', 'p99 ms', 'max ms', 'during: requests', 'failed', 'p50 ms', 'p99 ms', 'max ms'],
+      slow.probes.map(({ route, quiet, during }) => [route, quiet.requests, ms(quiet.p50), ms(quiet.p99), ms(quiet.max), during.requests, during.failed, ms(during.p50), ms(during.p99), ms(during.max)]),
+    ),
+  );
+  console.log('');
+  console.log(
+    table(
+      ['attack', 'connections', 'refused at once', 'closed with 408', 'median s to 408', 'open at the end', 'other'],
+      slow.closes.map((c) => [c.attack, c.opened, c.refused, c.timedOut408, ms(c.medianSecondsTo408), c.heldToEnd, c.other]),
+    ),
+  );
+  const { baseline, peak, limit } = slow.sockets;
+  console.log(`\nserver sockets: ${baseline} before, at most ${peak} during (limit ${limit}: before + ${ATTACKERS.length} attackers × ${CONNECTION_LIMITS.perClient} + ${HONEST_SOCKETS} honest)`);
+  const failed = slow.probes.reduce((n, p) => n + p.during.failed, 0);
+  if (failed > 0 || peak > limit) process.exitCode = 1;
+} finally {
+  await slowServer.stop();
+  rmSync(slowDataDir, { recursive: true, force: true });
 }

@@ -45,6 +45,8 @@ export const configSchema = z.object({
   OPENAI_BASE_URL: url(),
   LLM_MODEL: z.string().default('gpt-4o-mini'),
   LLM_TIMEOUT_MS: int(20_000, 100, 600_000),
+  // How long a client may take to send a request's headers, and then its body (Node): past it, 408.
+  CLIENT_TIMEOUT_MS: int(10_000, 100, 120_000),
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_BOT_TOKEN: optionalString,
   SLACK_API_URL: url('https://slack.com/api'),

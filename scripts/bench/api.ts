@@ -27,6 +27,9 @@ export const HEALTHZ: Target = { name: 'GET /healthz', method: 'GET', path: '/he
 const DECLINED: Target = { name: 'POST /api/ask, declined', method: 'POST', path: '/api/ask', bodies: [{ question: 'Write a poem about the Taliban.' }] };
 
 export const ASK: Target = { name: 'POST /api/ask', method: 'POST', path: '/api/ask', bodies: QUESTIONS.map((question) => ({ question })) };
+// The same questions with compression asked for, as browsers ask (br), and gzip alone: each against the row above.
+export const ASK_BR: Target = { ...ASK, name: 'POST /api/ask, Accept-Encoding: br, gzip', headers: { 'accept-encoding': 'br, gzip' } };
+export const ASK_GZIP: Target = { ...ASK, name: 'POST /api/ask, Accept-Encoding: gzip', headers: { 'accept-encoding': 'gzip' } };
 // The same questions through the OpenAI-compatible API, measured beside /api/ask in the same rounds.
 export const CHAT_COMPLETIONS: Target = {
   name: 'POST /v1/chat/completions',
@@ -45,6 +48,8 @@ export const EVENT_LOOP_TARGETS: Target[] = [HEALTHZ, ASK, UNSEEN, DECLINED].map
 export const API_TARGETS: Target[] = [
   HEALTHZ,
   ASK,
+  ASK_BR,
+  ASK_GZIP,
   CHAT_COMPLETIONS,
   UNSEEN,
   { name: 'POST /api/chat (SSE)', method: 'POST', path: '/api/chat', bodies: QUESTIONS.map((question) => ({ question })) },
@@ -121,7 +126,7 @@ export async function benchYardstick(opts: Omit<LoadOptions, 'url'>): Promise<Ya
 /** A fast wrong answer is no result: every request the load test sends must get a real answer first. */
 async function checkAnswers(url: string): Promise<void> {
   const answerTo = async (target: Target, body: unknown): Promise<string> => {
-    const res = await postJson(`${url}${target.path}`, body);
+    const res = await postJson(`${url}${target.path}`, body, target.headers);
     const text = await res.text();
     // A chat completion carries the answer as its message's content.
     if (res.status !== 200 || !text.includes(target.path.startsWith('/v1/') ? '"content"' : '"answer"')) throw new Error(`${target.name} ${JSON.stringify(body)}: ${res.status} ${text.slice(0, 200)}`);

@@ -17,6 +17,8 @@ export interface Target {
   nextBody?: () => unknown;
   /** Another server than the run's (`LoadOptions.url`), and its process id: to compare two servers' routes in the same rounds. */
   server?: { url: string; pid?: number };
+  /** Sent with every request (`Accept-Encoding`, to measure compression). */
+  headers?: Record<string, string>;
 }
 
 export interface LoadResult {
@@ -81,16 +83,17 @@ export async function measureAlternating(targets: Target[], opts: LoadOptions): 
 export function runLoad(target: Target, opts: Pick<LoadOptions, 'url' | 'connections' | 'secondsPerRound'>, latencies: number[]) {
   const bodies = target.bodies ?? [undefined];
   const { nextBody } = target;
+  const json = { ...JSON_HEADERS, ...target.headers };
   const instance = autocannon({
     url: opts.url,
     connections: opts.connections,
     duration: opts.secondsPerRound,
     requests: nextBody
-      ? [{ method: target.method, path: target.path, headers: JSON_HEADERS, setupRequest: (req) => ({ ...req, body: JSON.stringify(nextBody()) }) }]
+      ? [{ method: target.method, path: target.path, headers: json, setupRequest: (req) => ({ ...req, body: JSON.stringify(nextBody()) }) }]
       : bodies.map((body) => ({
           method: target.method,
           path: target.path,
-          ...(body === undefined ? {} : { headers: JSON_HEADERS, body: JSON.stringify(body) }),
+          ...(body === undefined ? (target.headers ? { headers: target.headers } : {}) : { headers: json, body: JSON.stringify(body) }),
         })),
   });
   // Every response's own time, so percentiles are over all rounds, not an average of per-round ones.

@@ -7,6 +7,7 @@ import type { ColdStartRow } from './cold-start';
 import type { IngestRow } from './ingest';
 import type { LargerCorpusRow } from './larger-corpus';
 import type { RetrievalRow } from './retrieval';
+import type { WireRow } from './wire';
 import { round, table } from './stats';
 
 export interface BenchResults {
@@ -15,6 +16,8 @@ export interface BenchResults {
   /** The answer threads of the `api` section's server (ANSWER_THREADS=auto on this machine). */
   answerThreads?: number;
   api?: ApiResult[];
+  /** Bytes on the wire of widget.js, the demo page and answers: as they are, gzip and br. */
+  wire?: WireRow[];
   /** The same server answering on its event loop (ANSWER_THREADS=0); absent when `api` already did. */
   apiEventLoop?: ApiResult[];
   /** `/api/ask` with the rate limit's buckets in Redis against in process, two servers in the same rounds. */
@@ -46,6 +49,13 @@ export function checkTargets(r: BenchResults): Target[] {
   if (ask) {
     out.push({ target: '/api/ask throughput >= 0.5x /healthz', measured: `${round(ask.ratio)}x (rounds ${span(ask.roundRatios)})`, met: ask.ratio >= 0.5 });
     out.push({ target: '/api/ask p99 <= 25 ms (8 connections)', measured: `${round(ask.p99)} ms`, met: ask.p99 <= 25 });
+  }
+  const askBr = r.api?.find((a) => a.name === 'POST /api/ask, Accept-Encoding: br, gzip');
+  const askGzip = r.api?.find((a) => a.name === 'POST /api/ask, Accept-Encoding: gzip');
+  if (ask && askBr && askGzip) {
+    // Throughput against the uncompressed row in the same rounds: what compressing each answer costs.
+    const br = askBr.ratio / ask.ratio;
+    out.push({ target: '/api/ask compressed (br) >= 0.9x uncompressed', measured: `${round(br)}x; gzip ${round(askGzip.ratio / ask.ratio)}x`, met: br >= 0.9 });
   }
   const completions = r.api?.find((a) => a.name === 'POST /v1/chat/completions');
   if (ask && completions) {
@@ -88,6 +98,12 @@ export function renderMarkdown(r: BenchResults): string {
       rows.map((a) => [a.name, a.rps, a.p50, a.p99, a.errors, a.ratio, span(a.roundRatios), a.cpuMsPerRequest * 1000]),
     );
   if (r.api) parts.push(`### HTTP, seed corpus, extractive answers, answering ${threads(r.answerThreads)} (ANSWER_THREADS=auto)\n\n${httpTable(r.api)}`);
+  if (r.wire) {
+    parts.push(
+      '### Size on the wire: the response body as it is, gzip and br (Accept-Encoding), same server build\n\n' +
+        table(['response', 'bytes', 'gzip', 'br', 'br x as it is'], r.wire.map((w) => [w.name, Math.round(w.identity), Math.round(w.gzip), Math.round(w.br), w.br / w.identity])),
+    );
+  }
   if (r.apiEventLoop) parts.push(`### The same, answering on the event loop (ANSWER_THREADS=0), same run\n\n${httpTable(r.apiEventLoop)}`);
   if (r.sharedState) {
     parts.push(

@@ -62,8 +62,8 @@ export async function waitFor(probe: () => Promise<boolean>, { timeoutMs = 60_00
   throw new Error(`gave up after ${timeoutMs} ms`);
 }
 
-export const postJson = (url: string, body: unknown) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+export const postJson = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
 export async function waitReady(server: BenchServer): Promise<void> {
   await waitFor(async () => (await fetch(`${server.url}/readyz`)).status === 200, { everyMs: 50 });

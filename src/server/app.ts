@@ -15,6 +15,7 @@ import { createFeedbackRoutes } from './feedback/routes';
 import { AppError } from './errors';
 import { createApiKeyGuard, createBearerKeyGuard } from './http/api-keys';
 import { createBodyLimits } from './http/body-limit';
+import { createBodyTimeout } from './http/body-timeout';
 import { createClientKey, workersConnectionAddress } from './http/client-key';
 import { createHostGuard, createSite } from './http/hosts';
 import { createMethodNotAllowed } from './http/method-not-allowed';
@@ -36,6 +37,8 @@ export function createApp(deps: AppDeps) {
   // Outermost first: every response, errors included, gets an id, a log line and secure headers.
   app.use(createRequestId({ trustProxy: config.TRUST_PROXY }));
   app.use(createRequestLog({ logger: deps.logger, clientKey, logQuestions: config.LOG_QUESTIONS, scope: deps.logScope, now: deps.now }));
+  // Inside the log (its time counts) and outside everything that shapes a response, errors included.
+  if (deps.compression) app.use(deps.compression);
   app.use(createSecurityHeaders());
   // OpenAI's clients read errors in OpenAI's shape: every refusal below, on /v1, is rewritten into it.
   app.use('/v1/*', createOpenAiErrors());
@@ -44,6 +47,8 @@ export function createApp(deps: AppDeps) {
   app.use(createHostGuard(site, config.TRUST_PROXY));
   app.use(createMethodNotAllowed(app));
   app.use(createTimeBudget({ ms: requestBudgetMs(config.LLM_TIMEOUT_MS) }));
+  // A body still arriving is the client's failure (408), on a shorter clock than the answer's budget.
+  app.use(createBodyTimeout({ ms: config.CLIENT_TIMEOUT_MS, received: deps.bodyReceived }));
   // Then the cheapest refusals first: a foreign origin, too many questions, no key, too big a body.
   const originGuard = createOriginGuard({ allowedOrigins: config.WIDGET_ALLOWED_ORIGINS, site });
   for (const path of WIDGET_API_PATHS) app.use(path, originGuard);

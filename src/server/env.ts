@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { Answerer } from '../core/answer/types';
 import type { LogFields, Logger } from '../core/log';
 import type { SearchIndex } from '../core/search/search-index';
@@ -46,6 +46,13 @@ export interface AppDeps {
   routedByHost?: boolean;
   /** Runs a request with its id on every log line written meanwhile (Node: AsyncLocalStorage). */
   logScope?: LogScope;
+  /**
+   * Compresses responses as Accept-Encoding asks (Node: node:zlib, src/runtime/node/compression.ts).
+   * Absent on Workers, where Cloudflare compresses at the edge.
+   */
+  compression?: MiddlewareHandler<AppEnv>;
+  /** Whether the request's body has fully arrived (Node: the IncomingMessage is complete). Absent: no body deadline (see body-timeout.ts). */
+  bodyReceived?: (c: Context) => boolean;
   now?: () => number;
 }
 

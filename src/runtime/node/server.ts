@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp } from '../../server/app';
@@ -7,6 +8,9 @@ import { ConfigError, parseConfig } from '../../config';
 import { loadWidgetScript } from './build-widget';
 import { createLogger, type LogFields } from '../../core/log';
 import { answerThreadCount, startAnswerThreads } from './answer-threads';
+import { bodyReceived, clientTimeouts } from './client-timeouts';
+import { createCompression } from './compression';
+import { CONNECTION_LIMITS, limitConnections } from './connection-limits';
 import { createNodeState } from './shared-state';
 
 /** Node entry point: parse the environment, listen at once (so /healthz answers), then load the index. */
@@ -38,11 +42,15 @@ const app = createApp({
   widgetScript: loadWidgetScript(logger),
   clientAddress: (c) => getConnInfo(c).remote.address,
   logScope: (fields, run) => requestFields.run(fields, run),
+  compression: createCompression(),
+  bodyReceived,
 });
 
-const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST, serverOptions: clientTimeouts(config.CLIENT_TIMEOUT_MS) }, (info) => {
   logger.info('listening', { url: `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}` });
 });
+// Behind a proxy every connection is the proxy's: only the total is limited, the proxy limits each client.
+limitConnections(server as Server, { ...CONNECTION_LIMITS, perClient: config.TRUST_PROXY ? 0 : CONNECTION_LIMITS.perClient, logger });
 
 // Answer threads start before the index store is imported: each takes a moment to load its code.
 const threads = answerThreadCount(config);

@@ -3,6 +3,7 @@ import type { Briefing, BriefLength, BriefText } from '../../../core/brief/types
 import { worksByYearChart } from './chart';
 import { escapeHtml, textWithMarkers } from './html';
 import { referenceText, workName } from './reference';
+import { BRIEF_STYLESHEET } from './stylesheet';
 import { briefingWorks, type Catalogue } from './works';
 
 export interface PageInput {
@@ -27,7 +28,7 @@ export function renderBriefingPage({ briefing, length, catalogue }: PageInput): 
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(briefing.title)}</title>
-<link rel="stylesheet" href="/brief.css">
+<link rel="stylesheet" href="${BRIEF_STYLESHEET.url}">
 </head>
 <body>
 <main class="briefing">

@@ -3,9 +3,10 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { GlossaryEntry } from '../../../core/corpus/types';
 import type { AppDeps, AppEnv, Listing } from '../../env';
 import { requireReady } from '../../env';
-import { BRIEF_CSS } from './page-css';
+import { serveStaticAsset } from '../../http/static-asset';
 import { readBriefQuery } from './query';
 import { renderBriefingPage } from './render-page';
+import { BRIEF_STYLESHEET } from './stylesheet';
 
 /** Where the page is served; a question route, so app.ts rate-limits it with `/api/ask`. */
 export const BRIEF_PAGE_PATH = '/brief';
@@ -43,6 +44,6 @@ export function createBriefPageRoutes(deps: AppDeps) {
       throw err;
     }
   });
-  app.get('/brief.css', (c) => c.body(BRIEF_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=300' }));
+  serveStaticAsset(app, BRIEF_STYLESHEET);
   return app;
 }

@@ -1,4 +1,5 @@
 import { escapeHtml } from '../../html';
+import { SOURCES_SCRIPT, SOURCES_STYLESHEET } from './page-assets';
 
 export interface PageShell {
   /** The document's title, plain text. */
@@ -29,8 +30,8 @@ export function pageShell({ title, main, paperId, current, script = false }: Pag
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-<link rel="stylesheet" href="/sources.css">
-${script ? '<script src="/sources.js" defer></script>\n' : ''}</head>
+<link rel="stylesheet" href="${SOURCES_STYLESHEET.url}">
+${script ? `<script src="${SOURCES_SCRIPT.url}" defer></script>\n` : ''}</head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
 <header class="site">

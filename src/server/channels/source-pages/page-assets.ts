@@ -1,3 +1,5 @@
+import { createStaticAsset } from '../../http/static-asset';
+
 /**
  * The source pages' stylesheet and script, served from the same origin (`/sources.css`,
  * `/sources.js`) so the pages' CSP stays `'self'`; strings here, as the demo page's are, so Node
@@ -109,3 +111,6 @@ export const SOURCES_JS = `(function () {
   for (var i = 0; i < buttons.length; i++) buttons[i].hidden = false;
 })();
 `;
+
+export const SOURCES_STYLESHEET = createStaticAsset('/sources.css', 'text/css; charset=utf-8', SOURCES_CSS);
+export const SOURCES_SCRIPT = createStaticAsset('/sources.js', 'text/javascript; charset=utf-8', SOURCES_JS);

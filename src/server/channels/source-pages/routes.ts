@@ -5,7 +5,8 @@ import { citationFileName, CITATION_FILES, CITATION_FORMATS, isCitationFormat } 
 import type { AppDeps, AppEnv, Listing } from '../../env';
 import { requireReady } from '../../env';
 import { AppError } from '../../errors';
-import { SOURCES_CSS, SOURCES_JS } from './page-assets';
+import { serveStaticAsset } from '../../http/static-asset';
+import { SOURCES_SCRIPT, SOURCES_STYLESHEET } from './page-assets';
 import { readQuote } from './quote';
 import { renderNotFound, renderSourceList } from './render-list';
 import { renderSourcePage } from './render-page';
@@ -22,8 +23,6 @@ export const SOURCE_PAGES_CSP = {
   formAction: ["'none'"],
   frameAncestors: ["'none'"],
 };
-
-const ASSET_CACHE = 'public, max-age=300';
 
 /**
  * `GET /sources` (every source, linked), `GET /sources/:id?q=…` (one source, the quoted passage
@@ -66,8 +65,8 @@ export function createSourcePagesRoutes(deps: AppDeps) {
     });
   });
 
-  app.get('/sources.css', (c) => c.body(SOURCES_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': ASSET_CACHE }));
-  app.get('/sources.js', (c) => c.body(SOURCES_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': ASSET_CACHE }));
+  serveStaticAsset(app, SOURCES_STYLESHEET);
+  serveStaticAsset(app, SOURCES_SCRIPT);
   return app;
 }
 

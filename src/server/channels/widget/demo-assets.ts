@@ -1,17 +1,18 @@
+import { createStaticAsset } from '../../http/static-asset';
+
 /**
  * The demo page at `/`: a plain page about the paper with the widget embedded exactly as a site
  * would embed it. No inline script or style, so its CSP can stay at `'self'`.
  */
-
-export const DEMO_HTML = `<!doctype html>
+const demoHtml = () => `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>ISKP briefing: Tassev (2024), with a cited Q&amp;A assistant</title>
 <meta name="description" content="Ask questions about Tassev (2024) on Islamic State Khorasan Province and its 24 references. Every answer cites the passage it relies on.">
-<link rel="stylesheet" href="/demo.css">
-<script src="/demo.js" defer></script>
+<link rel="stylesheet" href="${DEMO_STYLESHEET.url}">
+<script src="${DEMO_SCRIPT.url}" defer></script>
 </head>
 <body>
 <header class="masthead">
@@ -48,7 +49,7 @@ export const DEMO_HTML = `<!doctype html>
   <section aria-labelledby="embed">
     <h2 id="embed">Put it on your site</h2>
     <p>One script tag. The widget lives in its own shadow root, so it neither inherits nor leaks styles.</p>
-<pre><code>&lt;script src="https://YOUR-HOST/widget.js"
+<pre tabindex="0" role="region" aria-label="Embed code"><code>&lt;script src="https://YOUR-HOST/widget.js"
         data-endpoint="https://YOUR-HOST"
         data-title="Ask about the paper"
         data-accent="#3b4fd8"
@@ -91,6 +92,8 @@ h2 { font: 700 1.05rem/1.3 system-ui, sans-serif; margin: 2.5rem 0 .75rem; }
 pre { background: #161922; color: #e7e9ef; border-radius: 10px; padding: 1rem 1.25rem; overflow-x: auto; font-size: .8rem; line-height: 1.5; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .85em; }
 pre code { font-size: inherit; }
+/* The embed code scrolls sideways on a phone: focusable (tabindex) so a keyboard can scroll it too. */
+pre:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 .foot { color: var(--muted); font-size: .85rem; border-top: 1px solid var(--rule); padding-top: 1rem; padding-bottom: 6rem; }
 @media (prefers-color-scheme: dark) {
   :root { color-scheme: dark; --ink: #e8e9ee; --muted: #a0a6b3; --rule: #2a2d35; --paper: #121419; --accent: #8f9cf5; }
@@ -108,3 +111,8 @@ export const DEMO_JS = `document.addEventListener('click', function (event) {
   if (button && window.IskpBriefing) window.IskpBriefing.ask(button.getAttribute('data-ask'));
 });
 `;
+
+export const DEMO_STYLESHEET = createStaticAsset('/demo.css', 'text/css; charset=utf-8', DEMO_CSS);
+export const DEMO_SCRIPT = createStaticAsset('/demo.js', 'text/javascript; charset=utf-8', DEMO_JS);
+/** Written once its assets exist: it references them by their versioned URLs. */
+export const DEMO_HTML = demoHtml();

@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
+import { etag } from 'hono/etag';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from '../../env';
-import { DEMO_CSS, DEMO_HTML, DEMO_JS } from './demo-assets';
+import { createStaticAsset, serveStaticAsset } from '../../http/static-asset';
+import { DEMO_HTML, DEMO_SCRIPT, DEMO_STYLESHEET } from './demo-assets';
 
 /**
  * Exactly what the demo page uses: its own script, stylesheet and widget (all same-origin), and
@@ -23,8 +25,12 @@ export function createDemoRoutes() {
   // HSTS binds every subdomain for months: the deployment's decision, not the demo page's.
   // Referer only to this server: with API_KEYS, it is how the widget's same-origin GETs (citation
   // exports), which carry no Origin, show that they come from this page (see api-keys.ts).
-  app.get('/', secureHeaders({ contentSecurityPolicy: DEMO_CSP, strictTransportSecurity: false, referrerPolicy: 'same-origin' }), (c) => c.html(DEMO_HTML));
-  app.get('/demo.css', (c) => c.body(DEMO_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=300' }));
-  app.get('/demo.js', (c) => c.body(DEMO_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=300' }));
+  // Revalidated on every view (a 304 while it is unchanged): a deploy's new asset URLs are seen at once.
+  const page = createStaticAsset('/', 'text/html; charset=UTF-8', DEMO_HTML);
+  app.get('/', secureHeaders({ contentSecurityPolicy: DEMO_CSP, strictTransportSecurity: false, referrerPolicy: 'same-origin' }), etag(), (c) =>
+    c.html(page.body, 200, { 'Cache-Control': 'no-cache', ETag: page.etag }),
+  );
+  serveStaticAsset(app, DEMO_STYLESHEET);
+  serveStaticAsset(app, DEMO_SCRIPT);
   return app;
 }

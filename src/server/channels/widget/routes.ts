@@ -3,6 +3,7 @@ import { etag, RETAINED_304_HEADERS } from 'hono/etag';
 import { toHex } from '../../../core/text/hex';
 import type { AppEnv } from '../../env';
 import { AppError } from '../../errors';
+import { REVALIDATE } from '../../http/static-asset';
 
 export interface WidgetRoutesDeps {
   /**
@@ -34,8 +35,8 @@ export function createWidgetRoutes({ script }: WidgetRoutesDeps) {
       'Cross-Origin-Resource-Policy': 'cross-origin',
       'Access-Control-Allow-Origin': '*',
       'X-Content-Type-Options': 'nosniff',
-      // The URL is unversioned: cache briefly, then revalidate cheaply with the ETag.
-      'Cache-Control': 'public, max-age=300',
+      // Sites embed it by this fixed URL: cache briefly, then revalidate cheaply with the ETag.
+      'Cache-Control': REVALIDATE,
       ETag: await etagOf(text),
     });
   });

@@ -37,12 +37,12 @@ describe('the briefing page', () => {
   it('ends with the sources as a numbered list, each with its reference and its quote', () => {
     expect(html.indexOf('<h2 id="sources">Sources</h2>')).toBeGreaterThan(html.indexOf('<h2 id="read-next">'));
     expect(html).toContain(
-      '<li id="source-1" value="1"><p class="ref">Abstract of Tassev, I. V. (2024). The Islamic State-Khorasan’s Recent Reorganization and Remaining Threat for Central Asia in 2024. Asian Journal of Research in Education and Social Sciences, 6(2), 475-479.</p><blockquote><q>Although it is now reorganizing, it still presents a danger in Central Asia.</q></blockquote></li>',
+      '<li id="source-1" value="1"><p class="ref">Abstract of Tassev, I. V. (2024). The Islamic State-Khorasan’s Recent Reorganization and Remaining Threat for Central Asia in 2024. Asian Journal of Research in Education and Social Sciences, 6(2), 475–479.</p><blockquote><q>Although it is now reorganizing, it still presents a danger in Central Asia.</q></blockquote></li>',
     );
   });
 
   it('marks a quote that stands word for word in the reference (a title) there, instead of repeating it', () => {
-    expect(html).toContain('<li id="source-7" value="7"><p class="ref">Hamming, T. (2023). <q>The General Directorate of Provinces: Managing the Islamic State’s Global Network</q>. CTC Sentinel, 16(7), 20-27.</p></li>');
+    expect(html).toContain('<li id="source-7" value="7"><p class="ref">Hamming, T. (2023). <q>The General Directorate of Provinces: Managing the Islamic State’s Global Network</q>. CTC Sentinel, 16(7), 20–27.</p></li>');
   });
 
   it('gives a work’s reference once: a later entry from the same work points back to the first, with its own quote', () => {
@@ -65,7 +65,7 @@ describe('the briefing page', () => {
 
   it('has no script, no inline style and nothing from another origin', () => {
     expect(html).not.toMatch(/<script|style=|<style|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
-    expect(html).toContain('<link rel="stylesheet" href="/brief.css">');
+    expect(html).toMatch(/<link rel="stylesheet" href="\/brief\.css\?v=[0-9a-f]{16}">/);
   });
 
   it('says which length it is and how it was written, and shows a notice when there is one', () => {
