@@ -23,6 +23,7 @@ const MESSAGES: Readonly<Record<string, string>> = {
   invalid_request: 'question: question must not be empty',
   invalid_json: 'The body is not valid JSON.',
   incomplete_body: 'The request body ended before it was complete.',
+  request_timeout: 'The request body did not arrive within 10 s.',
   invalid_format: 'format must be one of json, apa, bibtex, ris, csl.',
   unauthorized: 'This API needs a key: send Authorization: Bearer <key>.',
   host_not_allowed: 'This server does not answer for the host "rebound.example". Its operator can add it with PUBLIC_URL or ALLOWED_HOSTS.',
@@ -67,6 +68,7 @@ export function middlewareRefusals(path: string): Refusal[] {
 /** A JSON body that failed `readJson` (read-json.ts), and a body in another media type. */
 export const JSON_BODY_REFUSALS: readonly Refusal[] = [
   { status: 400, description: 'Broken JSON (`invalid_json`), a body cut short (`incomplete_body`), or a field outside the contract (`invalid_request`, its message starting with the field, e.g. `history.0.role: …`).', codes: ['invalid_request', 'invalid_json', 'incomplete_body'] },
+  { status: 408, description: 'The body was still arriving CLIENT_TIMEOUT_MS (10 s) after the request reached the server (Node); the connection is closed.', codes: ['request_timeout'] },
   { status: 415, description: 'A Content-Type other than JSON.', codes: ['unsupported_media_type'] },
 ];
 
