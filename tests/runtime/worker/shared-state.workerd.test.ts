@@ -1,20 +1,12 @@
-import { execFile } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startSlackStandIn } from '../../helpers/slack-stand-in';
-
-// Offline: no telemetry, no Cloudflare lookups. Read by wrangler when it is imported, and passed to its CLI.
-const OFFLINE = { WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' };
-Object.assign(process.env, OFFLINE);
+import { applyFeedbackMigration, FEEDBACK_DATABASE, slackHeaders, startTestWorker, wrangler, type TestWorker } from '../../helpers/workerd';
 
 const SIGNING_SECRET = 'test-signing-secret';
 const API_KEY = 'test-api-key';
-const DATABASE = 'iskp-feedback';
-const WRANGLER = join('node_modules', 'wrangler', 'bin', 'wrangler.js');
 
 /** One DM message, as Slack delivers it twice: a mention and a message in the conversation, with different event ids. */
 const DM = { channel: 'D0DM', ts: '1700000000.000100', user: 'U1', text: '<@UBOT> Who wrote the paper?' };
@@ -22,7 +14,7 @@ const QUESTION = 'Who wrote the paper?';
 /** The `ts` Slack gave the answer: what the vote's payload names as its message. */
 const ANSWER_TS = '1700000099.000100';
 
-type Worker = Awaited<ReturnType<typeof import('wrangler').unstable_startWorker>>;
+type Worker = TestWorker;
 
 describe('Worker shared state in workerd: Slack claims in a Durable Object, votes in D1', () => {
   let persist: string;
@@ -34,27 +26,16 @@ describe('Worker shared state in workerd: Slack claims in a Durable Object, vote
 
   /** Starts the Worker on `persist`, where the Durable Object's and D1's data live across starts. */
   async function start(): Promise<void> {
-    const { unstable_startWorker } = await import('wrangler');
-    worker = await unstable_startWorker({
-      config: 'wrangler.toml',
-      // As in worker.test.ts: no rebuild watcher, and the Node compatibility nodejs_als gives.
-      build: { custom: { command: '' }, nodejsCompatMode: 'als' },
+    worker = await startTestWorker({
+      persist,
       bindings: {
         SLACK_SIGNING_SECRET: { type: 'secret_text', value: SIGNING_SECRET },
         SLACK_BOT_TOKEN: { type: 'secret_text', value: 'xoxb-test' },
         SLACK_API_URL: { type: 'plain_text', value: `${slack.url}/api` },
         SLACK_HOOKS_URL: { type: 'plain_text', value: slack.url },
         API_KEYS: { type: 'secret_text', value: API_KEY },
-        // Pinned over a developer's .dev.vars: a key there would switch the Worker to LLM answers.
-        OPENAI_API_KEY: { type: 'plain_text', value: '' },
-        OPENAI_BASE_URL: { type: 'plain_text', value: '' },
-        EMBEDDER: { type: 'plain_text', value: 'lexical' },
-        RATE_LIMIT_PER_MINUTE: { type: 'plain_text', value: '0' },
       },
-      envFiles: [],
-      dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, watch: false, persist, logLevel: 'log' },
     });
-    await worker.ready;
     base = await worker.url;
   }
 
@@ -62,7 +43,7 @@ describe('Worker shared state in workerd: Slack claims in a Durable Object, vote
     slack = await startSlackStandIn();
     persist = await mkdtemp(join(tmpdir(), 'iskp-worker-state-'));
     // The table the deployer makes with `wrangler d1 migrations apply --remote`, made locally in the Worker's persist folder.
-    await wrangler('d1', 'migrations', 'apply', DATABASE, '--local', '--persist-to', persist);
+    await applyFeedbackMigration(persist);
     vi.spyOn(console, 'log').mockImplementation((...args) => void workerLog.push(args.join(' ')));
     await start();
   });
@@ -74,7 +55,7 @@ describe('Worker shared state in workerd: Slack claims in a Durable Object, vote
     if (persist) await rm(persist, { recursive: true, force: true });
   });
 
-  const signed = (path: string, body: string, contentType: string) => fetch(new URL(path, base), { method: 'POST', headers: slackHeaders(body, contentType), body });
+  const signed = (path: string, body: string, contentType: string) => fetch(new URL(path, base), { method: 'POST', headers: slackHeaders(SIGNING_SECRET, body, contentType), body });
   const postEvent = (eventId: string, event: Record<string, unknown>) =>
     signed('/slack/events', JSON.stringify({ type: 'event_callback', event_id: eventId, event: { ...DM, ...event } }), 'application/json');
   const skipped = (eventId: string) => workerLog.some((line) => line.includes('"msg":"slack event skipped as a repeat"') && line.includes(`"eventId":"${eventId}"`));
@@ -122,7 +103,7 @@ describe('Worker shared state in workerd: Slack claims in a Durable Object, vote
     worker = undefined;
     // On disk, in columns a maintainer can query with `wrangler d1 execute`.
     const [{ results }] = JSON.parse(
-      await wrangler('d1', 'execute', DATABASE, '--local', '--persist-to', persist, '--json', '--command', 'SELECT vote, mode, answerable, question, sources, channel, user, context FROM feedback'),
+      await wrangler('d1', 'execute', FEEDBACK_DATABASE, '--local', '--persist-to', persist, '--json', '--command', 'SELECT vote, mode, answerable, question, sources, channel, user, context FROM feedback'),
     );
     expect(results).toEqual([
       { vote: 'not_helpful', mode: 'extractive', answerable: 1, question: QUESTION, sources: expect.stringMatching(/^\["tassev-2024"/), channel: 'slack', user: 'U7', context: JSON.stringify({ conversation: DM.channel, message: ANSWER_TS }) },
@@ -137,16 +118,7 @@ describe('Worker shared state in workerd: Slack claims in a Durable Object, vote
 });
 
 /** Runs the pinned wrangler's CLI, offline, and returns what it printed. */
-async function wrangler(...args: string[]): Promise<string> {
-  const { stdout } = await promisify(execFile)(process.execPath, [WRANGLER, ...args], { env: { ...process.env, ...OFFLINE }, maxBuffer: 16 * 1024 * 1024 });
-  return stdout;
-}
 
-function slackHeaders(body: string, contentType: string): Record<string, string> {
-  const ts = String(Math.floor(Date.now() / 1000));
-  const signature = `v0=${createHmac('sha256', SIGNING_SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
-  return { 'content-type': contentType, 'x-slack-request-timestamp': ts, 'x-slack-signature': signature };
-}
 
 type Button = { action_id: string; value: string };
 type Post = Record<string, unknown> & { blocks?: { type: string; elements?: Button[] }[] };

@@ -1,24 +1,16 @@
-import { execFile } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startSlackStandIn, type SlackStandIn } from '../../helpers/slack-stand-in';
-
-// Offline: no telemetry, no Cloudflare lookups. Read by wrangler when it is imported, and passed to its CLI.
-const OFFLINE = { WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' };
-Object.assign(process.env, OFFLINE);
+import { applyFeedbackMigration, slackHeaders, startTestWorker, type TestWorker } from '../../helpers/workerd';
 
 const SIGNING_SECRET = 'test-signing-secret';
 const API_KEY = 'test-api-key';
-const DATABASE = 'iskp-feedback';
-const WRANGLER = join('node_modules', 'wrangler', 'bin', 'wrangler.js');
 const DM = 'D0WORKER';
 const RETRY = { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' };
 
-type Worker = Awaited<ReturnType<typeof import('wrangler').unstable_startWorker>>;
+type Worker = TestWorker;
 type Block = { type: string; elements?: Record<string, unknown>[]; text?: { text: string } };
 
 /**
@@ -36,13 +28,10 @@ describe('Slack as an AI app on the Worker (workerd)', () => {
   beforeAll(async () => {
     slack = await startSlackStandIn({ streaming: true, agentView: true });
     persist = await mkdtemp(join(tmpdir(), 'iskp-worker-slack-'));
-    await wrangler('d1', 'migrations', 'apply', DATABASE, '--local', '--persist-to', persist);
+    await applyFeedbackMigration(persist);
     vi.spyOn(console, 'log').mockImplementation((...args) => void workerLog.push(args.join(' ')));
-    const { unstable_startWorker } = await import('wrangler');
-    worker = await unstable_startWorker({
-      config: 'wrangler.toml',
-      // As in worker.test.ts: no rebuild watcher, and the Node compatibility nodejs_als gives.
-      build: { custom: { command: '' }, nodejsCompatMode: 'als' },
+    worker = await startTestWorker({
+      persist,
       bindings: {
         SLACK_SIGNING_SECRET: { type: 'secret_text', value: SIGNING_SECRET },
         SLACK_BOT_TOKEN: { type: 'secret_text', value: 'xoxb-worker' },
@@ -50,16 +39,8 @@ describe('Slack as an AI app on the Worker (workerd)', () => {
         SLACK_HOOKS_URL: { type: 'plain_text', value: `${slack.url}/response` },
         API_KEYS: { type: 'secret_text', value: API_KEY },
         PUBLIC_URL: { type: 'plain_text', value: 'https://bot.example.org' },
-        // Pinned over a developer's .dev.vars: a key there would switch the Worker to LLM answers.
-        OPENAI_API_KEY: { type: 'plain_text', value: '' },
-        OPENAI_BASE_URL: { type: 'plain_text', value: '' },
-        EMBEDDER: { type: 'plain_text', value: 'lexical' },
-        RATE_LIMIT_PER_MINUTE: { type: 'plain_text', value: '0' },
       },
-      envFiles: [],
-      dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, watch: false, persist, logLevel: 'log' },
     });
-    await worker.ready;
     base = await worker.url;
   });
 
@@ -76,7 +57,7 @@ describe('Slack as an AI app on the Worker (workerd)', () => {
   });
 
   const signed = async (path: string, body: string, contentType: string, headers: Record<string, string> = {}) => {
-    const res = await fetch(new URL(path, base), { method: 'POST', headers: { ...slackHeaders(body, contentType), ...headers }, body });
+    const res = await fetch(new URL(path, base), { method: 'POST', headers: { ...slackHeaders(SIGNING_SECRET, body, contentType), ...headers }, body });
     expect(res.status).toBe(200);
     await res.arrayBuffer();
   };
@@ -180,13 +161,4 @@ describe('Slack as an AI app on the Worker (workerd)', () => {
 });
 
 /** Runs the pinned wrangler's CLI, offline, and returns what it printed. */
-async function wrangler(...args: string[]): Promise<string> {
-  const { stdout } = await promisify(execFile)(process.execPath, [WRANGLER, ...args], { env: { ...process.env, ...OFFLINE }, maxBuffer: 16 * 1024 * 1024 });
-  return stdout;
-}
 
-function slackHeaders(body: string, contentType: string): Record<string, string> {
-  const ts = String(Math.floor(Date.now() / 1000));
-  const signature = `v0=${createHmac('sha256', SIGNING_SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
-  return { 'content-type': contentType, 'x-slack-request-timestamp': ts, 'x-slack-signature': signature };
-}
