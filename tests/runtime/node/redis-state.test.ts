@@ -78,7 +78,8 @@ describe('shared state in Redis (a real redis-server)', () => {
     await redis.stop();
     const down = performance.now();
     await expect(a().take('c', { capacity: 1, refillPerMs: 1 })).rejects.toThrow();
-    expect(performance.now() - down).toBeLessThan(100);
+    // At once, not after a connect timeout (2 s) or a command timeout: a second is room for a loaded machine.
+    expect(performance.now() - down).toBeLessThan(1000);
 
     await redis.restart();
     await expect.poll(() => a().claim(`k-back-${Math.random()}`, 60_000).catch(() => false), { timeout: 10_000, interval: 100 }).toBe(true);
