@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { parseFeedbackRecord, type FeedbackRecord } from '../../server/feedback/record';
+import { parseFeedbackJson, type FeedbackRecord } from '../../server/feedback/record';
 import type { FeedbackStore } from '../../server/state/shared-state';
 import { createJsonLinesWriter } from './json-lines';
 
@@ -20,18 +20,10 @@ export function createFeedbackFile(path: string): FeedbackStore {
       const records: FeedbackRecord[] = [];
       for (const line of text.split('\n')) {
         if (!line.trim()) continue;
-        const record = parseFeedbackRecord(parseLine(line));
+        const record = parseFeedbackJson(line);
         if (record) records.push(record);
       }
       return records;
     },
   };
-}
-
-function parseLine(line: string): unknown {
-  try {
-    return JSON.parse(line);
-  } catch {
-    return undefined;
-  }
 }

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import type { Logger } from '../../core/log';
-import { parseFeedbackRecord, type FeedbackRecord } from '../../server/feedback/record';
+import { parseFeedbackJson, type FeedbackRecord } from '../../server/feedback/record';
 import type { SharedState } from '../../server/state/shared-state';
 
 /** Every key this bot writes starts so, leaving the rest of a shared Redis alone. */
@@ -86,7 +86,7 @@ export function createRedisState(url: string, { logger, commandTimeoutMs = 100 }
         for (let start = '-'; ; ) {
           const page = await client.xrange(FEEDBACK_STREAM, start, '+', 'COUNT', READ_PAGE);
           for (const [, fields] of page) {
-            const record = parseFeedbackRecord(parseJson(fields[fields.indexOf('record') + 1]));
+            const record = parseFeedbackJson(fields[fields.indexOf('record') + 1]);
             if (record) records.push(record);
           }
           if (page.length < READ_PAGE) return records;
@@ -102,12 +102,4 @@ export function createRedisState(url: string, { logger, commandTimeoutMs = 100 }
       client.disconnect();
     },
   };
-}
-
-function parseJson(text: string | undefined): unknown {
-  try {
-    return text === undefined ? undefined : JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

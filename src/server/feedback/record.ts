@@ -31,6 +31,16 @@ export function parseFeedbackRecord(value: unknown): FeedbackRecord | undefined 
   return parsed.success ? parsed.data : undefined;
 }
 
+/** A vote stored as JSON text (a line of feedback.jsonl, a Redis stream entry); undefined for text that is not one. */
+export function parseFeedbackJson(text: string | undefined): FeedbackRecord | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return parseFeedbackRecord(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Votes from several stores as one list, oldest first (ISO times sort as text). */
 export function mergeFeedback(...lists: FeedbackRecord[][]): FeedbackRecord[] {
   return lists.flat().sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));

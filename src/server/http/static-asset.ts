@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import { etag } from 'hono/etag';
+import { contentHash } from '../content-hash';
 import type { AppEnv } from '../env';
 
 /** For a URL whose content never changes: a year, the longest caches keep anything, and no revalidation. */
@@ -36,22 +37,4 @@ export function serveStaticAsset(app: Hono<AppEnv>, asset: StaticAsset): void {
   app.get(asset.path, etag(), (c) =>
     c.body(asset.body, 200, { 'Content-Type': asset.contentType, 'Cache-Control': c.req.query('v') === asset.version ? IMMUTABLE : REVALIDATE, ETag: asset.etag }),
   );
-}
-
-/**
- * 64 bits of cyrb53's two lanes as 16 hex digits. Not cryptographic, and synchronous (Web Crypto is
- * not), so pages can be written with their assets' URLs at load: it only has to change when the
- * content does.
- */
-function contentHash(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ code, 2654435761);
-    h2 = Math.imul(h2 ^ code, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
 }

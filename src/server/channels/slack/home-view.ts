@@ -5,6 +5,7 @@ import { encodeQuestionValue, encodeTopicValue } from './feedback';
 import { escapeMrkdwn, markdownToMrkdwn } from './mrkdwn';
 import type { Prompt } from './prompts';
 import { packLines } from './split-text';
+import { contentHash } from '../../content-hash';
 
 export interface HomeContent {
   /** The standing briefing on the whole paper; absent when it could not be made. */
@@ -38,16 +39,12 @@ export function homeView({ briefing, prompts, command }: HomeContent): HomeView 
   }
   blocks.push({ type: 'divider' }, header(`The ${command} command, mentions and messages`), ...sections(ways));
   const fitted = blocks.slice(0, LIMITS.viewBlocks);
-  return { type: 'home', blocks: fitted, private_metadata: `home:${fingerprint(JSON.stringify(fitted))}` };
+  return { type: 'home', blocks: fitted, private_metadata: `home:${fingerprint(fitted)}` };
 }
 
 const header = (text: string): Block => ({ type: 'header', text: { type: 'plain_text', text: text.slice(0, LIMITS.headerText) } });
 const mrkdwn = (text: string) => markdownToMrkdwn(escapeMrkdwn(oneLine(text)));
 const sections = (lines: string[]) => packLines(lines, LIMITS.sectionText).map(section);
 
-/** FNV-1a, 32 bits, in hex: enough to tell one version of the view from another. */
-function fingerprint(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return (hash >>> 0).toString(16).padStart(8, '0');
-}
+/** 32 bits of the blocks' content hash, in hex: enough to tell one version of the view from another. */
+const fingerprint = (blocks: readonly Block[]) => contentHash(JSON.stringify(blocks)).slice(0, 8);
