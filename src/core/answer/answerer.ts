@@ -7,7 +7,7 @@ import { answerAboutEarlierWork, answerAmongEarlierWorks, answerBibliographic, w
 import { createCitationList, type CitationList } from './citations';
 import { createAnswerContext, type AnswerContext } from './context';
 import { answerFromPassages } from './extractive';
-import { resolveFollowUp } from './follow-up';
+import { ownWords, resolveFollowUp } from './follow-up';
 import { isOffTask, isSmallTalk } from './intent';
 import { abstractHits, requestedBriefing } from './overview';
 import { createBriefer, type BriefOptions } from '../brief/briefer';
@@ -69,7 +69,14 @@ export function createAnswerer({ index, embedder, logger, context = createAnswer
     // The abstract is the paper's own word on everything it covers, and short: before declining,
     // every sentence of it is weighed, retrieved or not ("Which countries does the author zoom in
     // on?" shares no word with its answer).
-    const text = answerFromPassages(asked, hits, context, cite) ?? answerFromPassages(asked, withAbstract(hits), context, cite);
+    // A follow-up carrying the earlier question as context ("Which of the workshop's questions does
+    // it relate to?") is answered on its own words when they find support: the earlier question's
+    // words would pull the answer back to what was already answered.
+    const own = ownWords(asked);
+    const text =
+      (own && answerFromPassages(own, withAbstract(hits), context, cite)) ||
+      answerFromPassages(asked, hits, context, cite) ||
+      answerFromPassages(asked, withAbstract(hits), context, cite);
     return text ? answered(query, text, cite) : abstain(query, 'unsupported');
   }
 

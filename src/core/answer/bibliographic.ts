@@ -21,7 +21,7 @@ export interface BibliographyContext {
   support: SupportScorer;
 }
 
-const WORKS = String.raw`(sources?|references?|works?|articles?|reports?|pieces?|publications?|papers|items?|entries|studies|texts?|citations|bibliography)`;
+const WORKS = String.raw`(sources?|references?|works?|articles?|reports?|pieces?|publications?|papers|items?|entries|studies|texts?|citations|bibliography|titles|headlines)`;
 /**
  * "Which of the cited works…", "Are there any references…": a listing names works as what it asks
  * for, within three words of its "which"; "Which officials are quoted in the Wilson Center piece?"
@@ -476,15 +476,25 @@ function byOutletKind(kind: 'institute' | 'outlet', works: Source[], ctx: Biblio
 
 /** Sources whose title and outlet hold what the question asks about ("which sources cover Tajikistan"). */
 function topical(question: string, works: Source[], ctx: BibliographyContext, cite: CitationList): string | undefined {
-  const matches = titleMatches(ctx.support.focusTerms(withoutListingWords(question)), works, ctx);
+  const matches = titleMatches(ctx.support.focusTerms(withoutListingWords(question)), works, ctx, IN_TITLE.test(question));
   if (!matches.length) return undefined;
   const lead = matches.length === 1 ? 'One reference addresses this in its title:' : `${capitalise(numberWord(matches.length))} references address this in their titles:`;
   return bulleted(lead, matches, cite);
 }
 
-/** The works whose title and outlet hold all of `focus`, or (of three terms or more) most of it. */
-function titleMatches(focus: string[], works: Source[], ctx: BibliographyContext): Source[] {
-  const coverage = (s: Source) => ctx.support.support(focus, namesOf(s).heading).coverage;
+/**
+ * The works whose title and outlet hold all of `focus`, or (of three terms or more) most of it.
+ * `literal` ("Pakistan in the title"): a name written inside a longer one counts, as the words are
+ * there ("Tehrik-e-Taliban Pakistan").
+ */
+function titleMatches(focus: string[], works: Source[], ctx: BibliographyContext, literal = false): Source[] {
+  const coverage = (s: Source) => {
+    const { heading } = namesOf(s);
+    const { coverage, missing } = ctx.support.support(focus, heading);
+    if (!literal || !missing.length) return coverage;
+    const written = ctx.terms.written(heading);
+    return missing.every((t) => written.has(t)) ? 1 : coverage;
+  };
   return works.filter((s) => {
     const c = coverage(s);
     return c >= 0.99 || (focus.length > 2 && c >= 0.66);

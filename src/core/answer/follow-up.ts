@@ -21,11 +21,11 @@ export function resolveFollowUp(question: string, history: Turn[] | undefined, t
   const about = withoutTrailing(question.match(WHAT_ABOUT)?.[1] ?? '', /[?.! ]/);
   if (about) {
     const swapped = swap(previous, about, terms);
-    return swapped ?? `${question} (following up on: ${previous})`;
+    return swapped ?? `${question}${CONTEXT}${previous})`;
   }
   const ownTerms = terms.terms(question);
   if (!REFERS_BACK.test(question) && ownTerms.length > 1) return question;
-  return namePronoun(question, previous, terms) ?? `${question} (following up on: ${previous})`;
+  return namePronoun(question, previous, terms) ?? `${question}${CONTEXT}${previous})`;
 }
 
 const PRONOUN = /\b(it|its|they|them|their)\b/i;
@@ -55,10 +55,22 @@ function swap(previous: string, replacement: string, terms: TermModel): string |
     if (!old || old.kind !== newEntry.kind || oldId === newId) continue;
     for (const name of [old.canonical, ...old.aliases].sort((a, b) => b.length - a.length)) {
       const at = new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, name.length <= 2 ? 'u' : 'iu');
-      if (at.test(previous)) return previous.replace(at, replacement.replace(/^(the)\s+/i, ''));
+      // "And in Afghanistan?": the earlier question keeps its own words around the name ("in Pakistan").
+      if (at.test(previous)) return previous.replace(at, replacement.replace(LEADING_WORDS, ''));
     }
   }
   return undefined;
+}
+
+/** Words a follow-up may put before the name it swaps in: an article, or the preposition the earlier question already has. */
+const LEADING_WORDS = /^(?:(?:the|in|on|at|for|about|of|from|with|by|to)\s+)+/i;
+
+const CONTEXT = ' (following up on: ';
+
+/** A follow-up resolved as "question (following up on: earlier question)": the question alone, else undefined. */
+export function ownWords(query: string): string | undefined {
+  const at = query.indexOf(CONTEXT);
+  return at > 0 && query.endsWith(')') ? query.slice(0, at) : undefined;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -18,6 +18,8 @@ export interface TermModel {
   seen(term: string): boolean;
   /** Glossary entry ids (`g:...`) mentioned in a text, in order of first mention. */
   entities(text: string): readonly string[];
+  /** Glossary entry ids whose names a text writes, those inside a longer name included ("Pakistan" in "Tehrik-e-Taliban Pakistan"): what it holds word for word. */
+  written(text: string): ReadonlySet<string>;
   entry(id: string): GlossaryEntry | undefined;
   /** The entities with a name of several words that has this word, when the corpus writes the word only inside such names ("media" of "media warfare"). */
   partOf(term: string): readonly string[];
@@ -42,6 +44,7 @@ export function createTermModel(glossary: GlossaryEntry[], documents: string[]):
   const terms = memoize((text) => Object.freeze(computeTerms(text)), MEMO_SIZE);
   const termSet = memoize((text) => new Set(terms(text)) as ReadonlySet<string>, MEMO_SIZE);
   const entities = memoize((text) => Object.freeze([...new Set(terms(text).filter((t) => t.startsWith(ENTITY_PREFIX)))]), MEMO_SIZE);
+  const written = memoize((text) => new Set(match.written(text).map((m) => ids[m.entry]!)) as ReadonlySet<string>, MEMO_SIZE);
 
   const df = new Map<string, number>();
   for (const doc of documents) for (const term of new Set(terms(doc))) df.set(term, (df.get(term) ?? 0) + 1);
@@ -68,6 +71,7 @@ export function createTermModel(glossary: GlossaryEntry[], documents: string[]):
     idf,
     seen: (term) => df.has(term),
     entities,
+    written,
     entry: (id) => entries.get(id),
     partOf: (term) => (df.has(term) ? NONE : within.get(term) ?? NONE),
   };

@@ -64,18 +64,31 @@ function negatedTerms(text: string, support: SupportScorer): Set<string> {
  */
 export function contentVerdict(question: string, sentences: string[], support: SupportScorer): Verdict | undefined {
   const claim = claimOf(question);
-  const terms = claim === undefined ? [] : support.focusTerms(claim.replace(NEGATION_WORDS, ' '));
-  if (claim === undefined || !terms.length || !sentences.length) return undefined;
+  if (claim === undefined || !sentences.length) return undefined;
+  // "Has the author made any recommendations?" claims recommendations: the verb whose subject is
+  // the paper or its author frames the claim, as it frames the question.
+  const { framed } = support.weigh(question);
+  const terms = support.focusTerms(claim.replace(NEGATION_WORDS, ' ')).filter((t) => !framed.has(t));
+  if (!terms.length) return undefined;
   const asked = negatedTerms(claim, support);
-  const verdicts = new Set<Verdict>();
-  for (const sentence of sentences) {
+  // A yes needs the claim's words or their synonyms: a broader or narrower word states less.
+  const present = sentences.map((sentence) => {
     const said = support.terms.termSet(sentence);
-    // A yes needs the claim's words or their synonyms: a broader or narrower word states less.
-    const present = terms.filter((t) => support.holds(t, said) >= SAME_MEANING);
+    return terms.filter((t) => support.holds(t, said) >= SAME_MEANING);
+  });
+  // Only the sentences that hold most of the claim (by weight: its rare words count most) may deny it: a negation in a sentence about
+  // something else ("not recognized on an international level", quoted beside the sentence on
+  // recommendations) says nothing of the claim.
+  const weights = present.map((held) => support.weight(held));
+  const most = Math.max(...weights);
+  const verdicts = new Set<Verdict>();
+  for (const [i, sentence] of sentences.entries()) {
+    const held = present[i]!;
+    if (weights[i]! < most) continue;
     // "Acknowledge" is negated by "not recognized": a term counts as negated when its word, or the word that holds it, is.
     const negated = negatedTerms(sentence, support);
-    if (present.some((t) => asked.has(t) !== support.holds(t, negated) > 0)) verdicts.add('no');
-    else if (present.length === terms.length) verdicts.add('yes');
+    if (held.some((t) => asked.has(t) !== support.holds(t, negated) > 0)) verdicts.add('no');
+    else if (held.length === terms.length) verdicts.add('yes');
   }
   return verdicts.size === 1 ? [...verdicts][0] : undefined;
 }

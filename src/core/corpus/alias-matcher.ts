@@ -50,7 +50,16 @@ export function createAliasMatcher(glossary: readonly GlossaryEntry[]) {
     }
     return out;
   };
-  return match;
+  /** Every glossary name written in the text, names inside longer ones included ("Pakistan" in "Tehrik-e-Taliban Pakistan"), in order. */
+  const written = (text: string): AliasMatch[] => {
+    let t = text;
+    for (const { pattern, token } of exact) t = t.replace(pattern, ` ${token} `);
+    const toks = tokenize(t);
+    const out: AliasMatch[] = [];
+    for (let i = 0; i < toks.length; i++) for (const s of byFirst.get(toks[i]!) ?? []) if (s.tokens.every((tok, j) => toks[i + j] === tok)) out.push(s.match);
+    return out;
+  };
+  return Object.assign(match, { written });
 }
 
 const COMMON_WORDS = new Set([

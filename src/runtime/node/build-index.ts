@@ -12,9 +12,10 @@ import { buildWordNetThesaurus } from './wordnet/wordnet-thesaurus';
  * as stale. v3: the WordNet thesaurus (an index without one is rebuilt, its vectors reused); v4: its
  * noun kinds; v5: no links to named people; v6: perception verbs
  * no longer frame; v7: corpus stems read as the corpus's own words; v8: only named people unlinked; v9: rare verbs frame
- * nothing; v10: a corpus word reads as every lemma it starts with.
+ * nothing; v10: a corpus word reads as every lemma it starts with; v11: a question word's rarer
+ * sense links to what a corpus word means first.
  */
-const CHUNKER_VERSION = 'chunker-v10';
+const CHUNKER_VERSION = 'chunker-v11';
 
 export type Log = (msg: string, fields?: Record<string, unknown>) => void;
 

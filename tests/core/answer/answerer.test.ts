@@ -68,6 +68,18 @@ describe('createAnswerer() (extractive)', () => {
     expect(r.answer).toContain('military and political pressures');
   });
 
+  it('answers a follow-up it cannot resolve on its own words first, not on the earlier question’s', async () => {
+    const r = await ask('And how does it relate to the fight against terrorism?', [{ role: 'user', content: 'What is the main research question?' }]);
+    expect(r.query).toContain('(following up on: What is the main research question?)');
+    expect(r.answer).toMatch(/^According to Tassev \(2024\), this is also related to the implications of borders/);
+    expect(r.answer).not.toContain('main research question');
+  });
+
+  it('keeps the earlier question’s own words around a name a follow-up swaps in', async () => {
+    const r = await ask('And in Afghanistan?', [{ role: 'user', content: 'Is there a source on the Islamic State threat in Pakistan specifically?' }]);
+    expect(r.query).toBe('Is there a source on the Islamic State threat in Afghanistan specifically?');
+  });
+
   it('abstains, with no citations, when passages share the topic but not the answer', async () => {
     for (const q of ['Who currently leads ISKP?', 'How many people died in the January 3 attack in Iran?', 'What is the weather in Paris?']) {
       const r = await ask(q);

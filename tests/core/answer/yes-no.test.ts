@@ -8,7 +8,8 @@ const STATE = 'ISIS is not functioning anymore as a state but has autonomous loc
 const RECOGNITION = 'For a long time ISIS functioned as a state with its territory, although it was not recognized on an international level.';
 const DEFEAT = 'ISIS was defeated in 2019 but today there are still some branches of the organization active.';
 const DANGER = 'Although it is now reorganizing, ISKP still presents a danger in Central Asia.';
-const support = createSupportScorer(createTermModel([], [STATE, RECOGNITION, DEFEAT, DANGER]));
+const RECOMMENDATIONS = 'The author provides some future recommendations on how the international community should address the current risks presented by ISKP.';
+const support = createSupportScorer(createTermModel([], [STATE, RECOGNITION, DEFEAT, DANGER, RECOMMENDATIONS]), undefined, { tellers: ['author'] });
 const verdict = (question: string, ...sentences: string[]) => contentVerdict(question, sentences, support);
 
 describe('isYesNoQuestion', () => {
@@ -58,6 +59,16 @@ describe('contentVerdict', () => {
 
   it('ignores a negation in another clause of the sentence', () => {
     expect(verdict('Did ISIS function as a state with its territory?', RECOGNITION)).toBe('yes');
+  });
+
+  it('reads the verb whose subject is the paper or its author as framing, not as part of the claim', () => {
+    expect(verdict('Has the author made any recommendations on the risks ISKP presents?', RECOMMENDATIONS)).toBe('yes');
+  });
+
+  it('lets only the sentences that hold most of the claim deny it: a negation in a sentence about something else says nothing', () => {
+    // RECOGNITION negates "international" in a sentence about statehood, not about recommendations.
+    expect(verdict('Does the author offer international recommendations on ISKP?', RECOGNITION, RECOMMENDATIONS)).toBe('yes');
+    expect(verdict('Is ISKP no longer a danger in Central Asia?', RECOGNITION, DANGER)).toBe('no');
   });
 
   it('gives no verdict when the sentence leaves part of the claim out, or the sentences disagree, or the question is not yes/no', () => {

@@ -12,7 +12,8 @@ export const MAX_LINKS = 40;
 const MAX_HYPONYMS = 25;
 /**
  * A corpus word's rarer sense still links its synonyms when it is what the question word means
- * first ("globe" is sense 4 of "world", "offshoot" sense 4 of "branch"), more weakly.
+ * first ("globe" is sense 4 of "world", "offshoot" sense 4 of "branch"), more weakly; and the
+ * other way round.
  */
 const RARER_SENSE_SYNONYM = 0.6;
 
@@ -98,7 +99,11 @@ export function corpusLinks({ wordnet, vocabulary, readings, words }: CorpusLink
             for (const word of words) {
               const q = word.toLowerCase();
               const qStem = stemLemma(q);
-              if (qStem !== undefined && qStem !== c && frequentSense(node.synset, q)) link(qStem, c, weight);
+              if (qStem === undefined || qStem === c) continue;
+              if (frequentSense(node.synset, q)) link(qStem, c, weight);
+              // The other way round: what the corpus word means first is a question word's rarer
+              // sense ("comprise" is sense 4 of "consist").
+              else if (path === '' && rank === 0) link(qStem, c, RARER_SENSE_SYNONYM);
             }
           }
         }
