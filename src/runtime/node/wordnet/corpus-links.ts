@@ -19,7 +19,9 @@ const RARER_SENSE_SYNONYM = 0.6;
 
 /**
  * Weight of each way a question word's synset Q reaches a corpus word's synset C, walking from C.
- * `R` is a related form (derivation `+`, pertainym `\`, similar-to `&`), `U` a step up to a
+ * `R` is a related form (derivation `+`, pertainym `\`, similar-to `&`); `r` a derivation or
+ * pertainym taken between whole synsets, weaker: "administer" reaches "governance" through
+ * "administration", its synonym, and "rule" through "govern", its synonym. `U` is a step up to a
  * hypernym (a category reaches its members), `D` a step down to a hyponym (a narrower word reaches
  * the broader one the corpus uses). Up-then-down (siblings: "Iran" for "Afghanistan") and
  * down-then-up join words that mean different things; down-then-down reached thousands of
@@ -28,6 +30,7 @@ const RARER_SENSE_SYNONYM = 0.6;
 const PATHS: ReadonlyArray<readonly [path: string, weight: number]> = [
   ['', 0.8],
   ['R', 0.7],
+  ['r', 0.6],
   ['U', 0.6],
   ['D', 0.6],
   ['UU', 0.6],
@@ -40,6 +43,7 @@ const PATHS: ReadonlyArray<readonly [path: string, weight: number]> = [
 
 const STEP_SYMBOLS: Record<string, ReadonlySet<string>> = {
   R: new Set(['+', '\\', '&']),
+  r: new Set(['+', '\\']),
   U: new Set(['@', '@i']),
   D: new Set(['~', '~i']),
 };
@@ -146,11 +150,19 @@ function walk(wordnet: WordNet, start: Node, path: string): Node[] {
 function neighbours(wordnet: WordNet, { synset, word, via }: Node, step: string): Node[] {
   const symbols = STEP_SYMBOLS[step]!;
   if (step === 'D' && synset.pointers.filter((p) => symbols.has(p.symbol)).length > MAX_HYPONYMS) return [];
-  const pointers = step === 'R' ? [...synset.pointers, ...wordnet.pertainymsOf(synset.id)] : synset.pointers;
+  const related = step === 'R' || step === 'r';
+  const pointers = related ? [...synset.pointers, ...wordnet.pertainymsOf(synset.id)] : synset.pointers;
   const out: Node[] = [];
   for (const p of pointers) {
-    // A lexical pointer joins two words, not their synsets: it holds only from the word we came by.
-    if (!symbols.has(p.symbol) || (p.from > 0 && word > 0 && p.from !== word)) continue;
+    if (!symbols.has(p.symbol)) continue;
+    // A lexical pointer joins two words, not their synsets: it holds only from the word we came by,
+    // and reaches only its target word; the looser step `r` takes it from and to whole synsets.
+    if (step === 'r') {
+      const target = wordnet.synset(p.target);
+      if (target) out.push({ synset: target, word: 0, wordOnly: false, via: p.symbol });
+      continue;
+    }
+    if (p.from > 0 && word > 0 && p.from !== word) continue;
     // Similar-to twice goes from one satellite adjective to its head and down to every other one:
     // siblings again ("thousand" to "dozen").
     if (p.symbol === '&' && via === '&') continue;

