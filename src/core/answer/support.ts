@@ -9,7 +9,13 @@ import type { TermModel } from './terms';
  * thesaurus tells them from topic words, from its lexical resource.
  */
 const FUNCTION_WORDS =
-  'please anything something everything nothing much many despite yes whether either neither though although unless whereas ' +
+  // The closed classes the tokenizer's stopwords leave out: prepositions, conjunctions, determiners
+  // and pronouns, and the adverbs of time and degree that only place or qualify a claim. Those whose
+  // stem is also a content word's are not listed ("regarding" and "regard", "quite" and "quit").
+  'across along alongside amid amidst around atop beneath beside besides beyond onto per since throughout till toward towards underneath unto versus ' +
+  'though although unless whereas whether either neither yet lest whenever wherever whereby thus hence therefore however moreover furthermore nevertheless nonetheless meanwhile otherwise ' +
+  'another every whatever whichever whoever whose anybody anyone anything everybody everyone everything nobody nothing somebody someone something ' +
+  'ever already even rather almost perhaps much many please yes despite ' +
   // Pro-verbs: "When did the attack happen?" asks when the attack was; the verb adds no evidence.
   'happen happens happened occur occurs occurred';
 
@@ -19,8 +25,11 @@ const FUNCTION_WORDS =
  * question of framing words alone ("What does the author recommend?") is scored on them in full.
  */
 const FRAMING_WEIGHT = 0;
-/** "Take place", the pro-verb in two words. */
-const TAKE_PLACE = /\b(?:take|takes|took|taken|taking) place\b/gi;
+/**
+ * "Take place", the pro-verb in two words; "no longer", "any more", negations in two words (the
+ * yes/no verdict reads them, see yes-no.ts): none of them a word the evidence must hold.
+ */
+const TAKE_PLACE = /\b(?:take|takes|took|taken|taking) place\b|\b(?:no|any) longer\b|\bany ?more\b/gi;
 
 /**
  * Links weaker than this (two steps through WordNet: "lead" → "cause") find passages for retrieval

@@ -7,9 +7,13 @@ import type { SupportScorer } from './support';
  */
 export type Verdict = 'yes' | 'no';
 
-/** An auxiliary verb at the head of the question, after an optional "So,", "And" or "But", with its negation ("isn't"). */
+/**
+ * An auxiliary verb at the head of the question, with its negation ("isn't"): after an optional
+ * "So,", "And" or "But", or a leading phrase set off by a comma ("Since its defeat, does ISIS…")
+ * that is not itself a wh-question ("Which sources, if any, …").
+ */
 const HEAD =
-  /^\s*(?:(?:so|and|but|also|then|well|ok|okay)\b[\s,]*)?(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would|should)(?:n[’']t)?\b/i;
+  /^\s*(?:(?:so|and|but|also|then|well|ok|okay)\b[\s,]*|(?!(?:who|whom|whose|what|when|where|which|why|how)\b)[^,?\s][^,?]{0,59},\s*)?(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would|should)(?:n[’']t)?\b/i;
 /** "Can you explain…", "Would you list…": a request to the bot, not a question to settle. */
 const ADDRESSED = /^\s*(?:you|u)\b/i;
 /** "Can you tell me whether…", "Do you know if…": a request that carries a yes/no question. */

@@ -19,6 +19,13 @@ describe('isYesNoQuestion', () => {
     }
   });
 
+  it('looks past a leading phrase set off by a comma, unless that phrase is itself a wh-question', () => {
+    expect(claimOf('Since its defeat, does ISIS still have branches?')).toBe(' ISIS still have branches?');
+    expect(claimOf('In 2019, was ISIS defeated?')).toBe(' ISIS defeated?');
+    expect(isYesNoQuestion('Which sources, if any, are from 2016?')).toBe(false);
+    expect(isYesNoQuestion('What, in short, is ISKP?')).toBe(false);
+  });
+
   it('does not take a wh-question, a request to the bot or an auxiliary-like word for one', () => {
     for (const q of ['When was ISIS defeated?', 'Which references are from 2023?', 'Can you explain ISKP’s strategy?', 'Would you summarize the abstract?', 'Isolated cells: where are they?']) {
       expect(isYesNoQuestion(q), q).toBe(false);
