@@ -35,7 +35,9 @@ const FIELDS = {
   editors: /\b(editors?|edited)\b/i,
   authors: /\bwho (?:is|was) (?:the )?(?:authors?|writer)\b|\bwho (?:is|was) (?!(?:the|this|that|it|an?)\b)[^\s?]+(?: [^\s?]+){0,2}[\s?]*$|\bwho\b[^?]*\b(wrote|write|authored|writes)\b|\bauthors? of\b|\bwritten by\b|\bwho (is|are|was) (behind|the authors?)\b|\b(name|names) of the authors?\b|^\s*(the )?authors?\s*(?:\?\s*)?$/i,
   publisher: /\b(publisher|published (by|in|where)|outlet|which (journal|outlet|institute|think tank|newspaper|organi[sz]ation|site|magazine)|what (journal|outlet|institute|newspaper|organi[sz]ation)|where\b[^?]*\b(publish|published|appear|appeared|find|run|ran)|who (published|released|issued))\b/i,
-  year: /\b(when|what year|which year|year|date|how old|how recent)\b/i,
+  // "When" that opens the question or a clause joined by "and" asks the date; "…zoom in on when
+  // examining…" is a conjunction.
+  year: /^\W*(?:(?:and|so|but|also|ok|okay)\W+)?when\b|(?:,|\band)\s+when\b|\b(what year|which year|year|date|how old|how recent)\b/i,
   // "Who is named in…" asks who is mentioned, not what a work is called.
   title: /\b(title|titled|called)\b|\bnamed\b(?! in\b)/i,
 };
@@ -47,6 +49,15 @@ const CITE = /\bhow (?:do|should|would|can|to|might) (?:i |we |you |one )?(?:cit
  * no "of" follows.
  */
 const PAPER = /\b(the|this) (paper|article|study|presentation)\b|\bthe author\b(?!s?\s+of\b)/i;
+/**
+ * "Does the paper focus on…", "What does the author zoom in on?": a verb of treating a topic, whose
+ * subject is the paper or its author, asks about the content. ("Cover" is left out: "What pages
+ * does the paper cover?" asks its extent.)
+ */
+const TREATS =
+  /\b(?:does|did|do|is|was)\s+(?:the|this|its)\s+(?:paper|article|study|report|presentation|author|abstract|piece)\s+(?:focus|focusing|discuss|discussing|address|addressing|examine|examining|deal|dealing|zoom|zooming|concentrate|concentrating|look|looking|center|centre|explore|exploring|analy[sz]e|analy[sz]ing|describe|describing)\b/i;
+/** Words that make a question one about the works: a work noun ("works", not "work", a verb too), or a verb of publishing or citing. */
+const WORK_WORDS = new RegExp(String.raw`\b${WORKS.replace('works?', 'works')}\b|\b(?:cite|cites|cited|citing|publish|published|publication|released|came out|come out|written|wrote|authored|bibliography|outlets?)\b`, 'i');
 const OLDEST = /\b(oldest|earliest)\b/i;
 const NEWEST = /\b(newest|latest|most recent|youngest)\b/i;
 const TOPICAL = /\b(about|on|cover|covers|covering|discuss|discusses|address|addresses|deal with|deals with|focus on|focuses on|concern|concerns|examine|examines|mention|mentions|regarding|related to)\b/i;
@@ -104,8 +115,12 @@ export function answerBibliographic(asked: string, ctx: BibliographyContext, cit
   // record; "Does the paper discuss the takeover of Kabul in 2021?" asks about content.
   const checksYear = isYesNoQuestion(question) && FROM_YEAR.test(question);
   if (!MENTIONS_BIBLIOGRAPHY.test(question) && !catalogue.citesPaperAuthor.test(question) && !checksYear) return undefined;
+  // "Which issue does the paper focus on?" asks what the paper treats, whatever field word it has.
+  if (TREATS.test(question) && !LISTING.test(question)) return undefined;
   const fields = askedFields(question);
-  const extremes = OLDEST.test(question) || NEWEST.test(question);
+  // "The latest reference", not "the latest attack": the oldest and newest of the works.
+  const aboutWorks = WORK_WORDS.test(question);
+  const extremes = (OLDEST.test(question) || NEWEST.test(question)) && aboutWorks;
   const listing = !(fields.length && FIELD_QUESTION.test(question) && !extremes) && (LISTING.test(question) || extremes);
   const { paper, works } = catalogue;
   const mentions = mentionsIn(question, catalogue, ctx);
@@ -113,7 +128,8 @@ export function answerBibliographic(asked: string, ctx: BibliographyContext, cit
 
   // "Which think tanks are cited?" — a kind of outlet, not a named one.
   const kind = byAuthor.length || byOutlet.length ? undefined : OUTLET_KINDS.find(([re]) => re.test(question))?.[1];
-  if (kind && /\b(which|what|list|name|how many)\b/i.test(question)) return byOutletKind(kind, works, ctx, cite);
+  // "Which think tanks are cited?", not "Which institute is Tassev affiliated with?".
+  if (kind && aboutWorks && /\b(which|what|list|name|how many)\b/i.test(question)) return byOutletKind(kind, works, ctx, cite);
 
   if (paper && (CITE.test(question) || catalogue.citesPaperAuthor.test(question)) && !LISTING.test(question)) return citePaper(question, paper, cite);
 

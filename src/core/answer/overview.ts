@@ -31,11 +31,12 @@ const THE_PAPER = /^(?:(?:the|this|that|its|his|her|their)\s+)?(?:paper|article|
 
 /**
  * "What does the abstract say?" asks for an overview; "Does the abstract say ISIS is a state?"
- * asks whether it states a claim: a yes/no question with terms besides the overview's words.
+ * asks whether it states a claim, and "What is the latest attack the abstract mentions?" asks
+ * about an attack: a question with terms besides the overview's words.
  * `focusTerms`: the question's content terms (`SupportScorer.focusTerms`).
  */
 export const asksForOverview = (question: string, focusTerms: (text: string) => readonly string[]) =>
-  OVERVIEW.test(question) && !ABOUT_A_SUMMARY.test(question) && !focusTerms((claimOf(question) ?? '').replace(OVERVIEW_WORDS, ' ')).length;
+  OVERVIEW.test(question) && !ABOUT_A_SUMMARY.test(question) && !focusTerms((claimOf(question) ?? question).replace(OVERVIEW_WORDS, ' ')).length;
 
 /**
  * Ways of asking to be told about a subject as a whole: "what should I know about…", "tell me

@@ -20,6 +20,22 @@ describe('answerBibliographic', () => {
     expect(cited('Who wrote the Examining Extremism overview of ISKP?')).toMatch(/is by Doxsee, C\. & Thompson, J\. \(2021\)/);
   });
 
+  it('routes on what the question asks, not on a field word used in another sense', () => {
+    const cited = (q: string) => answerBibliographic(q, bibliography, createCitationList());
+    // "when" as a conjunction, "latest" of an attack, "institute" of an affiliation, "issue" as a topic.
+    for (const q of [
+      'Which countries does the study look at when examining ISKP?',
+      'Which attack is the latest example the author gives?',
+      'Which university or institute is Tassev affiliated with?',
+      'Which issue does the paper focus on?',
+    ]) {
+      expect(cited(q), q).toBeUndefined();
+    }
+    expect(cited('What is the newest source?')).toMatch(/^The newest reference is from 2024/);
+    expect(cited('Which think tanks are among the references?')).toMatch(/think tanks and research institutes/);
+    expect(cited('Who wrote the Hudson Institute report, and when?')).toContain('Webber');
+  });
+
   it('takes linear time on a 2,000-character question that is "authors" and a long run of spaces', () => {
     expect(answerBibliographic(`  the authors ${'\u00a0'.repeat(5)}? `, bibliography, createCitationList())).toContain('The paper was written by');
     for (const question of [`authors${' '.repeat(1992)}x`, `Authors${'\u00a0'.repeat(1992)}?x`, `the authors${' '.repeat(1975)}which sources?`]) {

@@ -22,6 +22,10 @@ describe('asksForOverview', () => {
   it('leaves a yes/no question about a claim in the abstract to be settled by the sentence that makes it', () => {
     expect(asksForOverview('Does the abstract say ISIS still functions as a state?', focusTerms)).toBe(false);
   });
+
+  it('leaves a question about something the abstract mentions to the passages that mention it', () => {
+    expect(asksForOverview('What is the latest attack the abstract mentions?', focusTerms)).toBe(false);
+  });
 });
 
 describe('asksForBriefing', () => {
