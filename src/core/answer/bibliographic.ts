@@ -149,8 +149,15 @@ export function answerBibliographic(asked: string, ctx: BibliographyContext, cit
     );
     if (OLDEST.test(question) || NEWEST.test(question)) return extreme(question, filtered.length ? filtered : works, cite);
     if (years.length || named.length) {
-      const answer = list(describeFilter(question, range?.label ?? `from ${years.join(' or ')}`, years, byAuthor, byOutlet), filtered, works.length, cite);
-      return withVerdict(yesNo ? (filtered.length ? 'yes' : 'no') : undefined, answer);
+      // "Which references from 2023 mention Afghanistan in their titles?": a topic, put as one
+      // ("about", "mention", "in the title"), beside the year or the name narrows the list further, as "and" would.
+      // (An outlet's name, which the topic's words would keep in part, and a yes/no question, settled by the list as it is, are left as they were.)
+      const topical = !yesNo && !byOutlet.length && (TOPICAL.test(question) || IN_TITLE.test(question));
+      const topic = topical ? topicOf(question, mentions, filtered, ctx) : undefined;
+      const selected = topic ? topic.matches : filtered;
+      const filter = describeFilter(question, range?.label ?? `from ${years.join(' or ')}`, years, byAuthor, byOutlet);
+      const answer = list(topic ? `${filter} and ${topic.label} (going by their titles)` : filter, selected, works.length, cite);
+      return withVerdict(yesNo ? (selected.length ? 'yes' : 'no') : undefined, answer);
     }
     // "Which sources cover X?" lists the works whose titles hold X; with no X it is the whole list.
     if (ctx.support.focusTerms(withoutListingWords(question)).length) return topical(question, works, ctx, cite);
@@ -500,16 +507,18 @@ function topical(question: string, works: Source[], ctx: BibliographyContext, ci
 
 /**
  * The works whose title and outlet hold all of `focus`, or (of three terms or more) most of it.
- * `literal` ("Pakistan in the title"): a name written inside a longer one counts, as the words are
- * there ("Tehrik-e-Taliban Pakistan").
+ * A place named inside a longer name counts ("Tehrik-e-Taliban Pakistan" is about Pakistan), and
+ * when the question goes by the words (`literal`: "Taliban in the title"), any name inside one.
  */
 function titleMatches(focus: string[], works: Source[], ctx: BibliographyContext, literal = false): Source[] {
   const coverage = (s: Source) => {
     const { heading } = namesOf(s);
     const { coverage, missing } = ctx.support.support(focus, heading);
-    if (!literal || !missing.length) return coverage;
+    if (!missing.length) return coverage;
     const written = ctx.terms.written(heading);
-    return missing.every((t) => written.has(t)) ? 1 : coverage;
+    // Beyond the words as written, a place inside a name still says where its bearer is from: the Pakistani Taliban's title is about Pakistan.
+    const counts = (t: string) => written.has(t) && (literal || ctx.terms.entry(t)?.kind === 'place');
+    return missing.every(counts) ? 1 : coverage;
   };
   return works.filter((s) => {
     const c = coverage(s);

@@ -36,6 +36,15 @@ describe('answerBibliographic', () => {
     expect(cited('Who wrote the Hudson Institute report, and when?')).toContain('Webber');
   });
 
+  it('narrows a list by year or author to a topic the titles hold, a place inside a longer name included', () => {
+    const cited = (q: string) => answerBibliographic(q, bibliography, createCitationList());
+    expect(cited('Which references from 2023 mention Afghanistan in their titles?')).toMatch(/^Five of the 24 references are from 2023 and about Afghanistan \(going by their titles\)/);
+    expect(cited('Which sources by Sayed discuss Pakistan?')).toMatch(/^One of the 24 references is by Sayed and about Pakistan[^]*Tehrik-e-Taliban Pakistan/);
+    // A group inside a longer name counts only when the question goes by the words of the titles.
+    expect(cited('Which titles mention the Taliban?')).toContain('Tehrik-e-Taliban Pakistan');
+    expect(cited('Which sources discuss the Taliban?') ?? '').not.toContain('Tehrik-e-Taliban Pakistan');
+  });
+
   it('takes linear time on a 2,000-character question that is "authors" and a long run of spaces', () => {
     expect(answerBibliographic(`  the authors ${'\u00a0'.repeat(5)}? `, bibliography, createCitationList())).toContain('The paper was written by');
     for (const question of [`authors${' '.repeat(1992)}x`, `Authors${'\u00a0'.repeat(1992)}?x`, `the authors${' '.repeat(1975)}which sources?`]) {
