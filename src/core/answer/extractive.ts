@@ -51,9 +51,32 @@ export function answerFromPassages(question: string, hits: Hit[], ctx: PassageCo
   return withVerdict(verdictOf(question, kept, ctx), composeAnswer(kept, ctx, cite));
 }
 
-/** Yes or no to a yes/no question, from the sentences the answer quotes (a title is no statement); undefined when they do not settle it. */
+/**
+ * Yes or no to a yes/no question, from the sentences the answer quotes; undefined when they do not
+ * settle it. With no sentence quoted, a headline is what its work says ("Did the Soufan Center's
+ * brief call ISKP a stubborn threat?"): each title is read for the claim, less the words that name
+ * the work (its makers, "brief", "report").
+ */
 function verdictOf(question: string, kept: Hit[], { support, evidence }: PassageContext) {
-  return contentVerdict(question, quotedProse(kept).map(evidence), support);
+  const prose = quotedProse(kept);
+  if (prose.length) return contentVerdict(question, prose.map(evidence), support);
+  const verdicts = new Set(
+    kept.filter((h) => h.source.kind === 'reference').map((h) => contentVerdict(question, [h.source.title], support, namingTerms(h.source, support))),
+  );
+  return verdicts.size === 1 ? [...verdicts][0] : undefined;
+}
+
+/**
+ * Nouns for a work as a whole ("brief", "headline"): in a question about what a work says, they
+ * name the teller. (bibliographic.ts keeps "brief" and "explainer" when it names a work by its
+ * title's words, which these can be.)
+ */
+const TELLER_NOUNS = 'article report piece story paper study book chapter volume essay brief explainer snapshot headline title analysis commentary';
+
+/** The terms that name a reference rather than what it says: its authors, editors, outlet, and the nouns for a work. */
+function namingTerms(source: Source, support: SupportScorer): ReadonlySet<string> {
+  const makers = [...source.authors, ...source.editors, source.publisher ?? '', source.container ?? '', TELLER_NOUNS].join(' ; ');
+  return new Set(support.questionTerms(makers));
 }
 
 /** The sentences of sources (not titles of references) that an answer quotes, in order of support. */

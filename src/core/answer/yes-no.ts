@@ -61,18 +61,21 @@ function negatedTerms(text: string, support: SupportScorer): Set<string> {
   return new Set(negatedParts(text).flatMap((part) => support.focusTerms(part)));
 }
 
+const NO_TERMS: ReadonlySet<string> = new Set();
+
 /**
  * Yes when one of the sentences states the whole claim as the question puts it, no when one
  * negates a term of the claim the question does not negate (or the reverse), nothing when
- * neither, or both, hold: the answer then reads as it would without a verdict.
+ * neither, or both, hold: the answer then reads as it would without a verdict. `aside`: terms
+ * that name who says it rather than what is said (a work's makers, for its title).
  */
-export function contentVerdict(question: string, sentences: string[], support: SupportScorer): Verdict | undefined {
+export function contentVerdict(question: string, sentences: string[], support: SupportScorer, aside: ReadonlySet<string> = NO_TERMS): Verdict | undefined {
   const claim = claimOf(question);
   if (claim === undefined || !sentences.length) return undefined;
   // "Has the author made any recommendations?" claims recommendations: the verb whose subject is
   // the paper or its author frames the claim, as it frames the question.
   const { framed } = support.weigh(question);
-  const terms = support.focusTerms(claim.replace(NEGATION_WORDS, ' ')).filter((t) => !framed.has(t));
+  const terms = support.focusTerms(claim.replace(NEGATION_WORDS, ' ')).filter((t) => !framed.has(t) && !aside.has(t));
   if (!terms.length) return undefined;
   const asked = negatedTerms(claim, support);
   // A yes needs the claim's words or their synonyms: a broader or narrower word states less.

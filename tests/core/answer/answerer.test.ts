@@ -75,6 +75,12 @@ describe('createAnswerer() (extractive)', () => {
     expect(r.answer).not.toContain('main research question');
   });
 
+  it('settles a yes/no question about what a cited work says by its headline, less the words that name the work', async () => {
+    expect((await ask('Does the CFR piece say the Islamic State still poses an extremism threat?')).answer).toMatch(/^Yes\. .*Robinson \(2023\)/);
+    // The headline says the blast killed several, so it cannot confirm a claim about a rally.
+    expect((await ask('Did the CBS report say the blast killed people at a rally?')).answer).not.toMatch(/^(Yes|No)\./);
+  });
+
   it('keeps the earlier question’s own words around a name a follow-up swaps in', async () => {
     const r = await ask('And in Afghanistan?', [{ role: 'user', content: 'Is there a source on the Islamic State threat in Pakistan specifically?' }]);
     expect(r.query).toBe('Is there a source on the Islamic State threat in Afghanistan specifically?');
