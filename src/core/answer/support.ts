@@ -36,6 +36,8 @@ const TAKE_PLACE = /\b(?:take|takes|took|taken|taking) place\b|\b(?:no|any) long
  * but are no evidence that a passage says what the question asks.
  */
 const MIN_LINK = 0.6;
+/** The weakest link that says a framing word: a synonym's or a related form's (see the build's PATHS). */
+const FRAMING_LINK = 0.7;
 /** A word the corpus writes only inside a name of several words holds where the name does, as a synonym would ("media" in "media warfare"). */
 const PART_OF = 0.8;
 
@@ -119,7 +121,8 @@ export function createSupportScorer(model: TermModel, thesaurus: Links = NO_LINK
   };
   /** A term's links strong enough to be evidence, each with the entity its target names: worked out once per term, not per passage. */
   const evidenceLinks = memoize(
-    (t: string) => thesaurus.related(t).flatMap(([other, w]) => (w >= MIN_LINK ? [[other, entityNamed(other), w] as const] : [])),
+    // A framing word is general by nature ("paper", "limitation"): only its synonyms and forms say it, never a word in its category.
+    (t: string) => thesaurus.related(t).flatMap(([other, w]) => (w >= (isFraming(t) ? FRAMING_LINK : MIN_LINK) ? [[other, entityNamed(other), w] as const] : [])),
     20_000,
   );
   /** The entity a one-word name stands for ("afghanistan" → the glossary's Afghanistan), for links that reach a name. */
