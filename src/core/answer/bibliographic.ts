@@ -28,7 +28,7 @@ const WORKS = String.raw`(sources?|references?|works?|articles?|reports?|pieces?
  * asks for officials, not for pieces. "Is there anything on Tajikistan in the reference list?"
  * asks for works too, further on.
  */
-const LISTING = new RegExp(String.raw`\b(which|what|list|show|name|give|how many|are there|is there|any|all)(?:\s+[\w'’-]+){0,3}\s+${WORKS}\b|\b(?:anything|something)(?:\s+[\w'’-]+){0,6}\s+${WORKS}\b|\bworks cited\b|\bwhat (?:did|has|have|does)\b[^?]*\b(write|wrote|publish|published|author)\b|\b(written|published|authored) by\b|\b${WORKS}\s+by\b`, 'i');
+const LISTING = new RegExp(String.raw`\b(which|what|list|show|name|give|how many|are there|is there|any|all)(?:\s+[\w'’-]+){0,3}\s+${WORKS}\b|\b(?:anywhere )?in (?:the|its) (?:references|reference list|bibliography|works cited)\b|\b(?:anything|something)(?:\s+[\w'’-]+){0,6}\s+${WORKS}\b|\bworks cited\b|\bwhat (?:did|has|have|does)\b[^?]*\b(write|wrote|publish|published|author)\b|\b(written|published|authored) by\b|\b${WORKS}\s+by\b`, 'i');
 const FIELDS = {
   pages: /\b(pages?|pp)\b/i,
   volume: /\b(volume|issue|number)\b/i,
@@ -160,7 +160,11 @@ export function answerBibliographic(asked: string, ctx: BibliographyContext, cit
       return withVerdict(yesNo ? (selected.length ? 'yes' : 'no') : undefined, answer);
     }
     // "Which sources cover X?" lists the works whose titles hold X; with no X it is the whole list.
-    if (ctx.support.focusTerms(withoutListingWords(question)).length) return topical(question, works, ctx, cite);
+    if (ctx.support.focusTerms(withoutListingWords(question)).length) {
+      // "Is Russia mentioned anywhere in the references?": the titles that hold it say yes; none found is left to the passages.
+      const found = topical(question, works, ctx, cite);
+      return found && withVerdict(yesNo ? 'yes' : undefined, found);
+    }
     return list('The paper cites', works, works.length, cite, true);
   }
 

@@ -14,7 +14,7 @@ const FUNCTION_WORDS =
   // stem is also a content word's are not listed ("regarding" and "regard", "quite" and "quit").
   'across along alongside amid amidst around atop beneath beside besides beyond onto per since throughout till toward towards underneath unto versus ' +
   'though although unless whereas whether either neither yet lest whenever wherever whereby thus hence therefore however moreover furthermore nevertheless nonetheless meanwhile otherwise ' +
-  'another every whatever whichever whoever whose anybody anyone anything everybody everyone everything nobody nothing somebody someone something ' +
+  'another every whatever whichever whoever whose anybody anyone anything everybody everyone everything nobody nothing somebody someone something anywhere everywhere somewhere nowhere elsewhere ' +
   'ever already even rather almost perhaps much many please yes despite ' +
   // Pro-verbs: "When did the attack happen?" asks when the attack was; the verb adds no evidence.
   'happen happens happened occur occurs occurred';
@@ -27,9 +27,10 @@ const FUNCTION_WORDS =
 const FRAMING_WEIGHT = 0;
 /**
  * "Take place", the pro-verb in two words; "no longer", "any more", negations in two words (the
- * yes/no verdict reads them, see yes-no.ts): none of them a word the evidence must hold.
+ * yes/no verdict reads them, see yes-no.ts); "what kind of attacks", which asks what attacks:
+ * none of them a word the evidence must hold.
  */
-const TAKE_PLACE = /\b(?:take|takes|took|taken|taking) place\b|\b(?:no|any) longer\b|\bany ?more\b/gi;
+const TAKE_PLACE = /\b(?:take|takes|took|taken|taking) place\b|\b(?:no|any) longer\b|\bany ?more\b|\b(?:kinds?|sorts?|types?) of\b/gi;
 
 /**
  * Links weaker than this (two steps through WordNet: "lead" → "cause") find passages for retrieval
