@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NOTICES } from '../../../../src/core/answer/llm/llm-answerer';
 import { backing, MIN_CLAIM_SUPPORT } from '../../../../src/core/answer/llm/verify';
-import type { AskResponse } from '../../../../src/core/answer/types';
+import type { AskResponse, Turn } from '../../../../src/core/answer/types';
 import { llmAnswerer, passageOf, testEngine } from './engine';
 import { reply, useModelStandIn } from './model-stand-in';
 import { numberOf, type ChatBody } from './openai-wire';
@@ -37,6 +37,7 @@ const DEFEAT = abstract(
 );
 const STRATEGY = abstract('Its strategy', 'comprises interlinked media warfare and kinetic action', 'Its strategy on a regional and international level comprises interlinked media warfare and kinetic action.');
 const PRESSURES = abstract('The military', 'The military and political pressures have caused', 'The military and political pressures have caused it to restructure or face a more lasting attenuation.');
+const IRAN = abstract('The very recent', 'the attack in Iran from January 3', 'The very recent example is the attack in Iran from January 3.');
 const DANGER = abstract('Although', 'still presents a danger in Central Asia', 'Although it is now reorganizing, it still presents a danger in Central Asia.');
 // The reply names the outlet (Eurasianet), which only the whole entry holds: that is what it quotes.
 const TAJIK_NETWORK = reference(
@@ -64,6 +65,8 @@ const replyOf = (lines: Sentence[]) => (body: ChatBody) => lines.map((l) => `${l
 interface Case {
   spec: string;
   question: string;
+  /** Earlier turns, for a follow-up. */
+  history?: Turn[];
   reply: Line[];
 }
 
@@ -118,6 +121,23 @@ const CASES: Case[] = [
       supported('Yes: it still poses a danger to Central Asia even as it regroups', DANGER),
       unsupported('It has 6,000 fighters in Kunar', DANGER, 'no number, no Kunar'),
       unsupported('Its leader was killed in 2023, leaving it without direction', DANGER, 'no leader, no killing'),
+    ],
+  },
+  {
+    spec: 'a content question that asks "when", put "according to the paper", reaches the model, not the publication record: the date in other words is kept, a death toll dropped',
+    question: 'When did the attack in Iran happen, according to the paper?',
+    reply: [
+      supported('The paper points to the attack in Iran on January 3 as its very recent example', IRAN),
+      unsupported('The attack in Iran killed more than 90 people on January 3', IRAN, 'no death toll'),
+    ],
+  },
+  {
+    spec: 'a follow-up is answered from the passage its own words ask for: the reorganisation in other words is kept, a cause the passage does not give dropped',
+    question: 'And why did it have to reorganise?',
+    history: [{ role: 'user', content: "What is ISKP's strategy?" }],
+    reply: [
+      supported('Military and political pressure left it to restructure or face a more lasting weakening', PRESSURES),
+      unsupported('It reorganised after losing its leader in a drone strike', PRESSURES, 'no leader, no drone strike'),
     ],
   },
   {
@@ -185,9 +205,9 @@ function expectedAnswer(lines: Line[]) {
   return { answer, citations: used.map((t, i) => [i + 1, t.source, t.quote]) };
 }
 
-async function answered({ question, reply: lines }: Case): Promise<AskResponse> {
+async function answered({ question, history, reply: lines }: Case): Promise<AskResponse> {
   openai.model((body) => reply(body, replyOf(lines)(body)));
-  return (await llmAnswerer()).ask({ question });
+  return (await llmAnswerer()).ask({ question, history });
 }
 
 beforeAll(async () => {
