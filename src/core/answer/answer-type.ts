@@ -1,4 +1,5 @@
 import type { SourceKind } from '../corpus/types';
+import { memoize } from '../memo';
 import { withoutTrailing } from '../text/scan';
 import { isStopword } from '../text/tokenize';
 import type { NounKinds } from '../text/thesaurus';
@@ -103,7 +104,9 @@ export function holdsAnswer(type: AnswerType, question: string, passage: TypedPa
     case 'name': {
       if (newNames(type, question, prose ? passage.text : (passage.title ?? passage.text), terms).length) return true;
       // A capitalised word may be a person's name, which the glossary does not list; a place or an institution it does.
-      return type === 'name' && prose && namesIn(passage.text).some((n) => !mentions(question, n));
+      if (type !== 'name' || !prose) return false;
+      const words = questionWords(question);
+      return namesIn(passage.text).some((n) => !words.some((w) => w.startsWith(n)));
     }
   }
 }
@@ -122,9 +125,9 @@ export const namesGiven = (type: AnswerType, question: string, passage: TypedPas
 
 /** The glossary entities of the asked kind a text names and the question does not, each once. */
 function newNames(type: AnswerType, question: string, text: string, terms: TermModel): string[] {
-  const asked = new Set(terms.entities(question));
+  const asked = terms.entities(question);
   const kinds = type === 'place' ? PLACES : type === 'institution' ? INSTITUTIONS : NAMED;
-  return terms.entities(text).filter((e) => !asked.has(e) && kinds.has(terms.entry(e)?.kind ?? ''));
+  return terms.entities(text).filter((e) => !asked.includes(e) && kinds.has(terms.entry(e)?.kind ?? ''));
 }
 
 const newValues = (found: string[], given: string[]) => found.some((v) => !given.includes(v));
@@ -140,15 +143,22 @@ export const valuesIn = (text: string) => (text.match(NUMBER) ?? []).map((n) => 
 const DATE_VALUE = /\b(?:19|20)\d\d\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b(?: \d{1,2}\b)?/gi;
 const datesIn = (text: string) => (text.match(DATE_VALUE) ?? []).map((d) => d.toLowerCase());
 
-/** Capitalised words inside a sentence (not its first word): the names it gives. */
-const namesIn = (sentence: string) =>
-  sentence
-    .split(' ')
-    .slice(1)
-    .map((w) => withoutTrailing(w, NOT_WORD))
-    .filter((w) => CAPITALISED.test(w));
+/**
+ * Capitalised words inside a sentence (not its first word), lowercased: the names it gives. Worked
+ * out once per sentence: a question that asks for a name weighs every retrieved sentence.
+ */
+const namesIn = memoize(
+  (sentence: string) =>
+    sentence
+      .split(' ')
+      .slice(1)
+      .map((w) => withoutTrailing(w, NOT_WORD))
+      .filter((w) => CAPITALISED.test(w))
+      .map((w) => w.toLowerCase()),
+  5_000,
+);
 const NOT_WORD = /[^\p{L}\p{N}]/u;
 /** A word that opens with a capital, after any opening quote or bracket. */
 const CAPITALISED = /^[^\p{L}\p{N}]?\p{Lu}/u;
-/** "Iranian" mentions "Iran": a name counts as given when a word of the question starts with it. */
-const mentions = (question: string, name: string) => question.toLowerCase().split(/[^\p{L}\p{N}-]+/u).some((w) => w.startsWith(name.toLowerCase()));
+/** A question's words, lowercased: "Iranian" mentions "Iran", so a name counts as given when one of them starts with it. */
+const questionWords = memoize((question: string) => question.toLowerCase().split(/[^\p{L}\p{N}-]+/u), 5_000);
