@@ -34,7 +34,7 @@ const FIELDS = {
   volume: /\b(volume|issue|number)\b/i,
   editors: /\b(editors?|edited)\b/i,
   authors: /\bwho (?:is|was) (?:the )?(?:authors?|writer)\b|\bwho (?:is|was) (?!(?:the|this|that|it|an?)\b)[^\s?]+(?: [^\s?]+){0,2}[\s?]*$|\bwho\b[^?]*\b(wrote|write|authored|writes)\b|\bauthors? of\b|\bwritten by\b|\bwho (is|are|was) (behind|the authors?)\b|\b(name|names) of the authors?\b|^\s*(the )?authors?\s*(?:\?\s*)?$/i,
-  publisher: /\b(publisher|published (by|in|where)|outlet|which (journal|outlet|institute|think tank|newspaper|organi[sz]ation|site|magazine)|what (journal|outlet|institute|newspaper|organi[sz]ation)|where\b[^?]*\b(publish|published|appear|appeared|find|run|ran)|who (published|released|issued))\b/i,
+  publisher: /\b(publisher|published (by|in|where)|outlet|which (journal|outlet|institute|think tank|newspaper|organi[sz]ation|site|magazine)|what (journal|outlet|institute|newspaper|organi[sz]ation)|where\b[^?]*\b(publish|published|appear|appeared|find|run|ran)|who (published|released|issued|put out|puts out|brought out))\b/i,
   // "When" that opens the question or a clause joined by "and" asks the date; "…zoom in on when
   // examining…" is a conjunction.
   year: /^\W*(?:(?:and|so|but|also|ok|okay)\W+)?when\b|(?:,|\band)\s+when\b|\b(what year|which year|year|date|how old|how recent)\b/i,
@@ -129,7 +129,9 @@ export function answerBibliographic(asked: string, ctx: BibliographyContext, cit
   // "Which think tanks are cited?" — a kind of outlet, not a named one.
   const kind = byAuthor.length || byOutlet.length ? undefined : OUTLET_KINDS.find(([re]) => re.test(question))?.[1];
   // "Which think tanks are cited?", not "Which institute is Tassev affiliated with?".
-  if (kind && aboutWorks && /\b(which|what|list|name|how many)\b/i.test(question)) return byOutletKind(kind, works, ctx, cite);
+  // (A named work's own publisher is a field: "Which think tank published the snapshot on ISKP?")
+  const ownField = () => fields.length > 0 && namedWork(question, mentions, catalogue, ctx) !== undefined;
+  if (kind && aboutWorks && /\b(which|what|list|name|how many)\b/i.test(question) && !ownField()) return byOutletKind(kind, works, ctx, cite);
 
   if (paper && (CITE.test(question) || catalogue.citesPaperAuthor.test(question)) && !LISTING.test(question)) return citePaper(question, paper, cite);
 
@@ -267,8 +269,14 @@ function mostNamed(question: string, works: Source[]): Source[] {
   const count = (s: Source) => new Set([...s.authors, ...s.editors].filter((a) => mentionsAuthor(question, { ...s, authors: [a], editors: [] })).map(familyName)).size;
   const counts = works.map(count);
   const most = Math.max(...counts);
-  return works.filter((_, i) => counts[i] === most);
+  const best = works.filter((_, i) => counts[i] === most);
+  // "Hamming's article": a possessive of the one person named is the work they wrote first, not one they co-wrote.
+  if (most !== 1) return best;
+  const own = best.filter((s) => s.authors[0] !== undefined && possessiveOf(familyName(s.authors[0])).test(question));
+  return own.length && own.length < best.length ? own : best;
 }
+
+const possessiveOf = (family: string) => new RegExp(String.raw`(?<![\p{L}])${escape(family)}(?:'s|’s)`, 'iu');
 
 /** Generic names of a work ("the chapter", "the volume"): they name no particular one. */
 const WORK_NOUNS = /\b(article|report|piece|story|stories|paper|study|book|chapter|volume|collection|essay|work|source|reference|publication|entry)s?\b/gi;
@@ -305,7 +313,7 @@ const LISTING_WORDS = new RegExp(`\\b${WORKS}\\b|${TOPICAL.source}|\\b(list|show
  * matches ("where … published") would take out the title words between them too.
  */
 const FIELD_WORDS =
-  /\b(pages?|pp|volume|issue|number|editors?|edited|who|whom|whose|wrote|write|writes|authored|authors?|written|publishers?|published|publish|appear|appeared|outlet|journal|institute|newspaper|magazine|site|released|issued|carried|ran|run|printed|when|where|what|which|year|date|how old|how recent|title|titled|called|named)\b/gi;
+  /\b(pages?|pp|volume|issue|number|editors?|edited|who|whom|whose|wrote|write|writes|authored|authors?|written|publishers?|published|publish|appear|appeared|outlet|journal|institute|think|tank|organi[sz]ation|newspaper|magazine|site|released|issued|carried|ran|run|printed|when|where|what|which|year|date|how old|how recent|title|titled|called|named)\b/gi;
 
 const withoutListingWords = (question: string) => question.replace(LISTING_WORDS, ' ');
 

@@ -36,6 +36,16 @@ describe('answerBibliographic', () => {
     expect(cited('Who wrote the Hudson Institute report, and when?')).toContain('Webber');
   });
 
+  it('answers the record of the one work a question names: by a possessive, by a publishing verb in two words, by a kind of publisher', () => {
+    const cited = (q: string) => answerBibliographic(q, bibliography, createCitationList());
+    // Hamming wrote one work and co-wrote another: "Hamming's article" is the one he wrote first.
+    expect(cited("What pages does Hamming's article run to?")).toMatch(/^Hamming \(2023\).*pages 20-27/);
+    expect(cited("Who published Sayed and Jadoon's 2022 study on the Pakistani Taliban?")).toMatch(/^Sayed & Jadoon \(2022\).*GW Program on Extremism/);
+    expect(cited('Who put out the report examining ISKP in 2021?')).toMatch(/^Doxsee & Thompson \(2021\).*Center for Strategic/);
+    expect(cited('Which think tank published the snapshot on ISKP?')).toMatch(/^Eggink \(2024\).*International Centre for Counter-Terrorism/);
+    expect(cited('Which think tanks does the paper cite?')).toMatch(/think tanks and research institutes/);
+  });
+
   it('narrows a list by year or author to a topic the titles hold, a place inside a longer name included', () => {
     const cited = (q: string) => answerBibliographic(q, bibliography, createCitationList());
     expect(cited('Which references from 2023 mention Afghanistan in their titles?')).toMatch(/^Five of the 24 references are from 2023 and about Afghanistan \(going by their titles\)/);
