@@ -131,7 +131,11 @@ export function answerBibliographic(asked: string, ctx: BibliographyContext, cit
   // "Which think tanks are cited?", not "Which institute is Tassev affiliated with?".
   // (A named work's own publisher is a field: "Which think tank published the snapshot on ISKP?")
   const ownField = () => fields.length > 0 && namedWork(question, mentions, catalogue, ctx) !== undefined;
-  if (kind && aboutWorks && /\b(which|what|list|name|how many)\b/i.test(question) && !ownField()) return byOutletKind(kind, works, ctx, cite);
+  if (kind && aboutWorks && /\b(which|what|list|name|how many)\b/i.test(question) && !ownField()) {
+    // "Which works by think tanks discuss Pakistan?": a topic put as one narrows the kind's works.
+    const topic = TOPICAL.test(question) || IN_TITLE.test(question) ? topicOf(question.replace(KIND_WORDS, ' '), mentions, works, ctx) : undefined;
+    return byOutletKind(kind, works, ctx, cite, topic);
+  }
 
   if (paper && (CITE.test(question) || catalogue.citesPaperAuthor.test(question)) && !LISTING.test(question)) return citePaper(question, paper, cite);
 
@@ -502,12 +506,17 @@ const MENTIONS_BIBLIOGRAPHY = new RegExp(
 const KIND_NAMES = { institute: 'think tanks and research institutes', outlet: 'news outlets and periodicals' };
 
 /** "Which think tanks are cited?": works whose publisher, container or corporate author the glossary files under that kind. */
-function byOutletKind(kind: 'institute' | 'outlet', works: Source[], ctx: BibliographyContext, cite: CitationList): string {
-  const matches = works.filter((s) =>
-    ctx.terms.entities([s.publisher, s.container, ...s.authors.filter((a) => !a.includes(','))].filter(Boolean).join(' ; ')).some((e) => ctx.terms.entry(e)?.kind === kind),
+function byOutletKind(kind: 'institute' | 'outlet', works: Source[], ctx: BibliographyContext, cite: CitationList, topic?: Criterion): string {
+  const matches = works.filter(
+    (s) =>
+      ctx.terms.entities([s.publisher, s.container, ...s.authors.filter((a) => !a.includes(','))].filter(Boolean).join(' ; ')).some((e) => ctx.terms.entry(e)?.kind === kind) &&
+      (!topic || topic.matches.includes(s)),
   );
-  return list(`from ${KIND_NAMES[kind]}`, matches, works.length, cite);
+  return list(`from ${KIND_NAMES[kind]}${topic ? ` and ${topic.label} (going by their titles)` : ''}`, matches, works.length, cite);
 }
+
+/** The words that name a kind of outlet, to leave a list question's topic ("Which think tanks discuss Pakistan?"). */
+const KIND_WORDS = new RegExp(OUTLET_KINDS.map(([re]) => re.source).join('|'), 'gi');
 
 /** Sources whose title and outlet hold what the question asks about ("which sources cover Tajikistan"). */
 function topical(question: string, works: Source[], ctx: BibliographyContext, cite: CitationList): string | undefined {

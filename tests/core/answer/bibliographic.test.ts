@@ -46,6 +46,12 @@ describe('answerBibliographic', () => {
     expect(cited('Which think tanks does the paper cite?')).toMatch(/think tanks and research institutes/);
   });
 
+  it('narrows a kind of outlet to a topic put as one', () => {
+    const cited = (q: string) => answerBibliographic(q, bibliography, createCitationList());
+    expect(cited('Which works by think tanks discuss Pakistan?')).toMatch(/^Four of the 24 references are from think tanks and research institutes and about Pakistan/);
+    expect(cited('Which news outlets report on Kabul?')).toMatch(/^Two of the 24 references are from news outlets and periodicals and about Kabul/);
+  });
+
   it('narrows a list by year or author to a topic the titles hold, a place inside a longer name included', () => {
     const cited = (q: string) => answerBibliographic(q, bibliography, createCitationList());
     expect(cited('Which references from 2023 mention Afghanistan in their titles?')).toMatch(/^Five of the 24 references are from 2023 and about Afghanistan \(going by their titles\)/);
