@@ -19,9 +19,12 @@ const DATE = /^\W*when\b|\b(?:what|which) (?:year|date|month|day)\b/i;
 const PLACE_NOUNS = String.raw`city|cities|towns?|villages?|provinces?|countries|country|regions?|places?|locations?|areas?`;
 const NAME_NOUNS = String.raw`officials?|leaders?|commanders?|persons?|people|individuals?|men|women|groups?|organi[sz]ations?`;
 const PLACE = new RegExp(String.raw`^\W*where\b|\b(?:what|which) (?:[\p{L}-]+ )?(?:${PLACE_NOUNS})\b`, 'iu');
-/** "Who…" (not "whose", not "who wrote", which the bibliography answers first), "which officials", "the name of". */
+/**
+ * "Who…" (not "whose", not "who wrote", which the bibliography answers first), "which officials",
+ * "the name of", "does the abstract name any leaders": asked for by name.
+ */
 const NAME = new RegExp(
-  String.raw`^\W*(?:(?:and|so|but)\W+)?who\b|\b(?:what|which) (?:[\p{L}-]+ )?(?:${NAME_NOUNS})\b|\bname of\b|\bwho (?:is|was|are|were) (?:the )?(?:leader|head|commander|spokesman|emir)\b`,
+  String.raw`^\W*(?:(?:and|so|but)\W+)?who\b|\b(?:what|which) (?:[\p{L}-]+ )?(?:${NAME_NOUNS})\b|\bname of\b|\bwho (?:is|was|are|were) (?:the )?(?:leader|head|commander|spokesman|emir)\b|\bnames? (?:any |the |its |their |some )?(?:[\p{L}’'-]+ )?(?:${NAME_NOUNS})\b`,
   'iu',
 );
 /** What a work concluded, found or quoted: a title states a topic, none of these. */
