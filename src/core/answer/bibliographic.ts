@@ -59,6 +59,9 @@ const TREATS =
 /** Words that make a question one about the works: a work noun ("works", not "work", a verb too), or a verb of publishing or citing. */
 const WORK_WORDS = new RegExp(String.raw`\b${WORKS.replace('works?', 'works')}\b|\b(?:cite|cites|cited|citing|publish|published|publication|released|came out|come out|written|wrote|authored|bibliography|outlets?)\b`, 'i');
 const OLDEST = /\b(oldest|earliest)\b/i;
+/** Comparing a few works by date: "which of them is more recent / older". */
+const NEWER = /\b(newer|newest|latest|later|more recent|most recent)\b/i;
+const OLDER = /\b(older|oldest|earlier|earliest|less recent)\b/i;
 const NEWEST = /\b(newest|latest|most recent|youngest)\b/i;
 const TOPICAL = /\b(about|on|cover|covers|covering|discuss|discusses|address|addresses|deal with|deals with|focus on|focuses on|concern|concerns|examine|examines|mention|mentions|regarding|related to)\b/i;
 const YEAR = /\b(?:19|20)\d{2}\b/g;
@@ -198,6 +201,16 @@ export function answerAmongEarlierWorks(question: string, history: readonly Turn
   const { works } = catalogueOf(ctx);
   const listed = works.filter((s) => previous.includes(s.title.toLowerCase()));
   if (listed.length < 2) return undefined;
+  // "Which of them is more recent?": a choice by date, not by a title's words ("New" in a title is no date).
+  const newer = NEWER.test(question);
+  if (newer || OLDER.test(question)) {
+    const years = listed.flatMap((s) => (s.year === null ? [] : [s.year]));
+    if (!years.length) return undefined;
+    const year = newer ? Math.max(...years) : Math.min(...years);
+    const dated = listed.filter((s) => s.year === year);
+    const which = newer ? 'the most recent' : 'the oldest';
+    return bulleted(dated.length === 1 ? `Of the ${listed.length} works, ${which} is from ${year}:` : `Of the ${listed.length} works, ${numberWord(dated.length)} are ${which}, from ${year}:`, dated, cite);
+  }
   const focus = ctx.support.focusTerms(question.replace(AMONG_EARLIER, ' ').replace(LISTING_WORDS, ' '));
   // A choice among a few: the titles that hold most of what is asked, however little, win.
   const coverage = listed.map((s) => (focus.length ? ctx.support.support(focus, namesOf(s).heading).coverage : 0));

@@ -7,6 +7,8 @@ import type { TermModel } from './terms';
 const WHAT_ABOUT = /^(?:(?:and|but|also|so|ok(?:ay)?)[ ,]+)?(?:(?:what|how) about|what of|and) ([^ ].*)$/i;
 const REFERS_BACK = /\b(it|its|they|them|their|theirs|that|these|those|he|she|his|her|him|there|then)\b|\bthis\b(?!\s+(paper|article|study|report|presentation))/i;
 const YEAR = /\b(?:19|20)\d{2}\b/;
+/** Words that open a clause rather than a name: an auxiliary or a question word. */
+const CLAUSE = /^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|may|might|what|which|who|whom|whose|when|where|why|how)\b/i;
 
 /**
  * Turns a follow-up into a question that stands alone, using the last question the user asked.
@@ -19,7 +21,8 @@ export function resolveFollowUp(question: string, history: Turn[] | undefined, t
   if (!previous) return question;
 
   const about = withoutTrailing(question.match(WHAT_ABOUT)?.[1] ?? '', /[?.! ]/);
-  if (about) {
+  // "And is it still a danger?" is a question of its own after "and", not a name to swap in.
+  if (about && !CLAUSE.test(about)) {
     const swapped = swap(previous, about, terms);
     return swapped ?? `${question}${CONTEXT}${previous})`;
   }

@@ -81,6 +81,12 @@ describe('createAnswerer() (extractive)', () => {
     expect((await ask('Did the CBS report say the blast killed people at a rally?')).answer).not.toMatch(/^(Yes|No)\./);
   });
 
+  it('reads "And is it…?" as a question of its own, not a name to swap into the earlier one', async () => {
+    const r = await ask('And is it still a danger?', [{ role: 'user', content: "What does the paper say about ISKP's strategy?" }]);
+    expect(r.query).toBe('And is ISKP still a danger?');
+    expect(r.answer).toMatch(/^Yes\. /);
+  });
+
   it('keeps the earlier question’s own words around a name a follow-up swaps in', async () => {
     const r = await ask('And in Afghanistan?', [{ role: 'user', content: 'Is there a source on the Islamic State threat in Pakistan specifically?' }]);
     expect(r.query).toBe('Is there a source on the Islamic State threat in Afghanistan specifically?');

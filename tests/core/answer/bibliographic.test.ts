@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answerAboutEarlierWork, answerBibliographic, type BibliographyContext } from '../../../src/core/answer/bibliographic';
+import { answerAboutEarlierWork, answerAmongEarlierWorks, answerBibliographic, type BibliographyContext } from '../../../src/core/answer/bibliographic';
 import { createCitationList } from '../../../src/core/answer/citations';
 import { createAnswerContext } from '../../../src/core/answer/context';
 import type { Turn } from '../../../src/core/answer/types';
@@ -238,6 +238,17 @@ describe('answerBibliographic', () => {
       expect(ask('According to the paper, who wrote the Washington Post article about ISIS?')).toMatch(/Loveluck/);
       expect(ask("What year was Tassev's paper published?")).toMatch(/2024/);
     });
+  });
+
+  it('chooses among the works the last answer listed by date when asked which is more recent or older', () => {
+    const listed = (title: string) => bibliography.sources.find((s) => s.title.startsWith(title))!.title;
+    const history: Turn[] = [
+      { role: 'user', content: 'Which sources are about Tajikistan?' },
+      { role: 'assistant', content: `- “${listed('Islamic State Launches')}” [1]\n- “${listed('4,000 Islamic State')}” [2]` },
+    ];
+    const among = (q: string) => answerAmongEarlierWorks(q, history, bibliography, createCitationList());
+    expect(among('Which of them is more recent?')).toMatch(/^Of the 2 works, the most recent is from 2023:\n- Bne IntelliNews/);
+    expect(among('Which of those is older?')).toMatch(/^Of the 2 works, the oldest is from 2022:\n- Alkhouri & Webber/);
   });
 
   describe('follow-ups about the work named before', () => {
