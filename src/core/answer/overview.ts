@@ -53,8 +53,10 @@ const REQUEST_WORDS = [REQUEST_VERB, REQUEST_NOUN, REQUEST_SCOPE, SOFT_REQUEST, 
 
 /** "Brief me on…", "Give me the gist", "Sum it up", "TL;DR", "What should I know about ISKP?": a request for a summary, not a yes/no question about one nor a question about who wrote one. */
 export const asksForBriefing = (question: string) => {
-  if (ABOUT_A_SUMMARY.test(question)) return false;
-  const requested = REQUEST_VERB.test(question) || REQUEST_NOUN.test(question);
+  // "Who wrote an overview of…" asks about a summary; "an overview of the paper, including who wrote it" asks for one.
+  const request = REQUEST_VERB.exec(question) ?? REQUEST_NOUN.exec(question);
+  if (ABOUT_A_SUMMARY.test(request ? question.slice(0, request.index) : question)) return false;
+  const requested = request !== null;
   if (requested && POLITE.test(question)) return true;
   if (claimOf(question) !== undefined) return false;
   if (requested || (LENGTH_ONLY.test(question) && !QUESTION_OPENING.test(question))) return true;
@@ -64,6 +66,12 @@ export const asksForBriefing = (question: string) => {
 
 /** What a summary is of: the words after "on", "about" or "of" that follow the request ("brief me on ISKP's reorganization"). */
 const TOPIC_AFTER = /^[^?!.]*?\b(?:on|about|of|regarding|concerning|around)\s+(\S[^?!]*)/i;
+/**
+ * What follows a topic without narrowing it: an extra asked beside the summary (", including who
+ * wrote it") or the user's purpose ("for a memo", "for my students"; "for the Taliban" is a topic).
+ */
+const ASIDE = /,\s*(?:including|incl\.|with|plus|and also)\b.*$|\bfor (?:a|an|my|our|your|his|her|their)\b[^?!]*$/i;
+const LENGTH_ONLY_ALL = new RegExp(LENGTH_ONLY.source, 'gi');
 /** Leading words that say nothing of the topic ("me", "the", "please", "can you"). */
 const LEADING = /^(?:\s|\b(?:me|us|please|can|could|you|give|a|an|the|some|quick|and|so|now|just|i|i'm|want|need|would|like|to)\b|[,;:—–-])+/i;
 
@@ -79,7 +87,7 @@ export function requestedBriefing(question: string, focusTerms: (text: string) =
     if (!focusTerms(rest).length) return { topic: null };
     const request = REQUEST_VERB.exec(question) ?? REQUEST_NOUN.exec(question) ?? SOFT_REQUEST.exec(question);
     const after = request ? question.slice(request.index + request[0].length) : '';
-    const topic = TOPIC_AFTER.exec(after)?.[1] ?? rest;
+    const topic = (TOPIC_AFTER.exec(after)?.[1] ?? rest).replace(ASIDE, '').replace(LENGTH_ONLY_ALL, ' ');
     const named = withoutTrailing(topic.replace(LEADING, ''), /[\s?!.]/);
     return { topic: named && !THE_PAPER.test(named) && focusTerms(named).length ? named : null };
   }

@@ -68,4 +68,13 @@ describe('requestedBriefing', () => {
     expect(requestedBriefing('Does the abstract say ISIS still functions as a state?', focusTerms)).toBeUndefined();
     expect(requestedBriefing('Who wrote a brief history of ISKP?', focusTerms)).toBeUndefined();
   });
+
+  it('leaves out of the topic what does not narrow it: a length, an extra asked beside, the user’s purpose', () => {
+    expect(requestedBriefing('Brief me on the threat to Central Asia in three bullet points.', focusTerms)).toEqual({ topic: 'threat to Central Asia' });
+    expect(requestedBriefing('Give me a two-sentence overview of this paper, including who wrote it.', focusTerms)).toEqual({ topic: null });
+    expect(requestedBriefing('I need a short overview of the abstract for a memo.', focusTerms)).toEqual({ topic: null });
+    expect(requestedBriefing("Sum up ISKP's strategy for my students.", focusTerms)).toEqual({ topic: "ISKP's strategy" });
+    // "For the Taliban" is the topic, not a purpose.
+    expect(requestedBriefing('Brief me on the threat for the Taliban.', focusTerms)).toEqual({ topic: 'threat for the Taliban' });
+  });
 });
