@@ -60,11 +60,15 @@ export function answerFromPassages(question: string, hits: Hit[], ctx: PassageCo
 function verdictOf(question: string, kept: Hit[], { support, evidence }: PassageContext) {
   const prose = quotedProse(kept);
   if (prose.length) return contentVerdict(question, prose.map(evidence), support);
-  const verdicts = new Set(
-    kept.filter((h) => h.source.kind === 'reference').map((h) => contentVerdict(question, [h.source.title], support, namingTerms(h.source, support))),
-  );
+  // Only a work the question names by its makers speaks for itself: "Does the abstract say…" is not asked of a headline.
+  const asked = new Set(support.questionTerms(question));
+  const named = kept.filter((h) => h.source.kind === 'reference' && support.questionTerms(makersOf(h.source)).some((t) => asked.has(t)));
+  const verdicts = new Set(named.map((h) => contentVerdict(question, [h.source.title], support, namingTerms(h.source, support))));
   return verdicts.size === 1 ? [...verdicts][0] : undefined;
 }
+
+/** Who made a work: its authors, editors and outlet, as one text. */
+const makersOf = (source: Source) => [...source.authors, ...source.editors, source.publisher ?? '', source.container ?? ''].join(' ; ');
 
 /**
  * Nouns for a work as a whole ("brief", "headline"): in a question about what a work says, they
@@ -75,8 +79,7 @@ const TELLER_NOUNS = 'article report piece story paper study book chapter volume
 
 /** The terms that name a reference rather than what it says: its authors, editors, outlet, and the nouns for a work. */
 function namingTerms(source: Source, support: SupportScorer): ReadonlySet<string> {
-  const makers = [...source.authors, ...source.editors, source.publisher ?? '', source.container ?? '', TELLER_NOUNS].join(' ; ');
-  return new Set(support.questionTerms(makers));
+  return new Set(support.questionTerms(`${makersOf(source)} ; ${TELLER_NOUNS}`));
 }
 
 /** The sentences of sources (not titles of references) that an answer quotes, in order of support. */

@@ -75,29 +75,42 @@ export function contentVerdict(question: string, sentences: string[], support: S
   // "Has the author made any recommendations?" claims recommendations: the verb whose subject is
   // the paper or its author frames the claim, as it frames the question.
   const { framed } = support.weigh(question);
-  const terms = support.focusTerms(claim.replace(NEGATION_WORDS, ' ')).filter((t) => !framed.has(t) && !aside.has(t));
+  const said = sentences.map((sentence) => support.terms.termSet(sentence));
+  // A word that frames other questions ("recognized", "known") is what this claim asserts when a
+  // quoted sentence uses it: "Was ISIS ever recognized as a state?" claims recognition.
+  const claimed = (t: string) => support.isTopic(t) || said.some((s) => s.has(t));
+  const terms = support.questionTerms(claim.replace(NEGATION_WORDS, ' ')).filter((t) => claimed(t) && !framed.has(t) && !aside.has(t));
   if (!terms.length) return undefined;
   const asked = negatedTerms(claim, support);
+  const exclusive = EXCLUSIVE.test(claim);
   // A yes needs the claim's words or their synonyms: a broader or narrower word states less.
-  const present = sentences.map((sentence) => {
-    const said = support.terms.termSet(sentence);
-    return terms.filter((t) => support.holds(t, said) >= SAME_MEANING);
-  });
+  const present = said.map((words) => terms.filter((t) => support.holds(t, words) >= SAME_MEANING));
   // Only the sentences that hold most of the claim (by weight: its rare words count most) may deny it: a negation in a sentence about
   // something else ("not recognized on an international level", quoted beside the sentence on
   // recommendations) says nothing of the claim.
   const weights = present.map((held) => support.weight(held));
   const most = Math.max(...weights);
-  const verdicts = new Set<Verdict>();
+  const verdicts = new Set<Verdict | 'unsettled'>();
   for (const [i, sentence] of sentences.entries()) {
     const held = present[i]!;
     if (weights[i]! < most) continue;
     // "Acknowledge" is negated by "not recognized": a term counts as negated when its word, or the word that holds it, is.
     const negated = negatedTerms(sentence, support);
     if (held.some((t) => asked.has(t) !== support.holds(t, negated) > 0)) verdicts.add('no');
-    else if (held.length === terms.length) verdicts.add('yes');
+    else if (held.length === terms.length) verdicts.add(exclusive ? (namesOthers(sentence, terms, support) ? 'no' : 'unsettled') : 'yes');
   }
-  return verdicts.size === 1 ? [...verdicts][0] : undefined;
+  // An exclusive claim that a sentence states without naming another is unsettled: no yes, and no other verdict stands beside it.
+  const [only] = verdicts;
+  return verdicts.size === 1 && only !== 'unsettled' ? only : undefined;
+}
+
+/** "Is ISKP only active in Afghanistan?": a claim that nothing else holds, which a sentence naming no other can neither confirm nor deny. */
+const EXCLUSIVE = /\b(?:only|solely|exclusively|just)\b/i;
+
+/** Whether a sentence names something of the same kind as a name the claim gives, besides it ("Central Asia and Pakistan" beside "Afghanistan"). */
+function namesOthers(sentence: string, terms: readonly string[], support: SupportScorer): boolean {
+  const kinds = new Set<string>(terms.flatMap((t) => support.terms.entry(t)?.kind ?? []));
+  return support.terms.entities(sentence).some((e) => !terms.includes(e) && kinds.has(support.terms.entry(e)?.kind ?? ''));
 }
 
 /** A thesaurus link this strong (a synonym, a derived form) says the same; a category link does not. */

@@ -18,10 +18,11 @@ export function createAliasMatcher(glossary: readonly GlossaryEntry[]) {
   const exact: { pattern: RegExp; token: string }[] = [];
   glossary.forEach((entry, i) => {
     for (const name of [entry.canonical, ...entry.aliases]) {
-      if (caseSensitive(name)) {
+      // "IS-K" tokenizes to "k" alone ("is" is a stopword), which would match the initial of "Robinson, K.": it is matched as written instead.
+      if (caseSensitive(name) || fragile(name)) {
         // Held out of tokenizing, where it would be lowercased into a stopword, as a token of its own.
         const token = `zzalias${exact.length}zz`;
-        exact.push({ pattern: new RegExp(`(?<![\\p{L}\\p{N}-])${name}(?![\\p{L}\\p{N}-])`, 'gu'), token });
+        exact.push({ pattern: new RegExp(`(?<![\\p{L}\\p{N}-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}-])`, 'gu'), token });
         byFirst.set(token, [{ tokens: [token], match: { entry: i, key: aliasKey(name) } }]);
         continue;
       }
@@ -67,6 +68,12 @@ const COMMON_WORDS = new Set([
   'to', 'up', 'us', 'we', 'all', 'and', 'any', 'are', 'but', 'can', 'did', 'few', 'for', 'had', 'has', 'her', 'him', 'his', 'how', 'its', 'may',
   'new', 'not', 'now', 'old', 'one', 'our', 'out', 'see', 'she', 'the', 'two', 'use', 'war', 'was', 'way', 'who', 'why', 'yes', 'you',
 ]);
+
+/** A name longer than the one short token it tokenizes to: matched only as written. */
+const fragile = (name: string) => {
+  const tokens = tokenize(name);
+  return tokens.length === 1 && tokens[0]!.length <= 2 && name.replace(/[^\p{L}\p{N}]/gu, '').length > tokens[0]!.length;
+};
 
 export function caseSensitive(name: string): boolean {
   return /^[A-Z]+$/.test(name) && COMMON_WORDS.has(name.toLowerCase());

@@ -13,9 +13,10 @@ import { buildWordNetThesaurus } from './wordnet/wordnet-thesaurus';
  * noun kinds; v5: no links to named people; v6: perception verbs
  * no longer frame; v7: corpus stems read as the corpus's own words; v8: only named people unlinked; v9: rare verbs frame
  * nothing; v10: a corpus word reads as every lemma it starts with; v11: a question word's rarer
- * sense links to what a corpus word means first; v12: derived forms' synonyms link, more weakly.
+ * sense links to what a corpus word means first; v12: derived forms' synonyms link, more weakly; v13:
+ * a name that tokenizes to one short token ("IS-K") is matched as written.
  */
-const CHUNKER_VERSION = 'chunker-v12';
+const CHUNKER_VERSION = 'chunker-v13';
 
 export type Log = (msg: string, fields?: Record<string, unknown>) => void;
 

@@ -79,6 +79,8 @@ describe('createAnswerer() (extractive)', () => {
     expect((await ask('Does the CFR piece say the Islamic State still poses an extremism threat?')).answer).toMatch(/^Yes\. .*Robinson \(2023\)/);
     // The headline says the blast killed several, so it cannot confirm a claim about a rally.
     expect((await ask('Did the CBS report say the blast killed people at a rally?')).answer).not.toMatch(/^(Yes|No)\./);
+    // Asked of the abstract, a headline does not answer for it.
+    expect((await ask('Does the abstract say ISKP has been defeated?')).answer).not.toMatch(/^Yes\./);
   });
 
   it('reads "And is it…?" as a question of its own, not a name to swap into the earlier one', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { GlossaryEntry } from '../../../src/core/corpus/types';
 import { createSupportScorer } from '../../../src/core/answer/support';
 import { createTermModel } from '../../../src/core/answer/terms';
 import { claimOf, contentVerdict, isYesNoQuestion, negatedParts, withVerdict } from '../../../src/core/answer/yes-no';
@@ -76,6 +77,19 @@ describe('contentVerdict', () => {
     // RECOGNITION negates "international" in a sentence about statehood, not about recommendations.
     expect(verdict('Does the author offer international recommendations on ISKP?', RECOGNITION, RECOMMENDATIONS)).toBe('yes');
     expect(verdict('Is ISKP no longer a danger in Central Asia?', RECOGNITION, DANGER)).toBe('no');
+  });
+
+  it('denies a claim that only one thing holds when the sentence names another of its kind, and never confirms one', () => {
+    const places: GlossaryEntry[] = ['Afghanistan', 'Pakistan', 'Central Asia'].map((canonical) => ({ canonical, aliases: [], kind: 'place' }));
+    const FOCUS = 'ISKP is active in Central Asia and particularly in Afghanistan and Pakistan.';
+    const scorer = createSupportScorer(createTermModel(places, [FOCUS, DANGER]));
+    expect(contentVerdict('Is ISKP only active in Afghanistan?', [FOCUS], scorer)).toBe('no');
+    expect(contentVerdict('Is ISKP active in Afghanistan?', [FOCUS], scorer)).toBe('yes');
+    expect(contentVerdict('Is ISKP only active in Central Asia, Afghanistan and Pakistan?', [FOCUS], scorer)).toBeUndefined();
+  });
+
+  it('takes a word that frames other questions as the claim when the sentence uses it ("recognized")', () => {
+    expect(verdict('Was ISIS ever recognized as a state?', DEFEAT, RECOGNITION)).toBe('no');
   });
 
   it('gives no verdict when the sentence leaves part of the claim out, or the sentences disagree, or the question is not yes/no', () => {

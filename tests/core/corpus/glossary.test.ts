@@ -46,6 +46,11 @@ describe('createAliasExpander()', () => {
     expect(expand('Is this true and is it new?')).toEqual([]);
   });
 
+  it('does not read an initial ("Robinson, K.") as IS-K, whose "IS" a tokenizer drops', () => {
+    expect(expand('Robinson, K. (2023)')).toEqual([]);
+    expect(expand('Where is IS-K active?')).toEqual(expect.arrayContaining(['Islamic State Khorasan Province']));
+  });
+
   it('reads the uppercase standalone IS as the Islamic State', () => {
     expect(expand('IS fighters in Syria')).toEqual(expect.arrayContaining(['Islamic State', 'ISIS', 'Daesh', 'Syrian']));
   });
