@@ -26,11 +26,12 @@ const FUNCTION_WORDS =
  */
 const FRAMING_WEIGHT = 0;
 /**
- * "Take place", the pro-verb in two words; "no longer", "any more", negations in two words (the
- * yes/no verdict reads them, see yes-no.ts); "what kind of attacks", which asks what attacks:
- * none of them a word the evidence must hold.
+ * "Take place", the pro-verb in two words, and "carry out", the verb that only says an attack was
+ * done; "no longer", "any more", negations in two words (the yes/no verdict reads them, see
+ * yes-no.ts); "what kind of attacks", which asks what attacks: none of them a word the evidence
+ * must hold.
  */
-const TAKE_PLACE = /\b(?:take|takes|took|taken|taking) place\b|\b(?:no|any) longer\b|\bany ?more\b|\b(?:kinds?|sorts?|types?) of\b/gi;
+const TAKE_PLACE = /\b(?:take|takes|took|taken|taking) place\b|\b(?:carry|carries|carried|carrying) out\b|\b(?:no|any) longer\b|\bany ?more\b|\b(?:kinds?|sorts?|types?) of\b/gi;
 
 /**
  * Links weaker than this (two steps through WordNet: "lead" → "cause") find passages for retrieval

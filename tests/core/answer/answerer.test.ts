@@ -94,6 +94,11 @@ describe('createAnswerer() (extractive)', () => {
     expect(r.query).toBe('Is there a source on the Islamic State threat in Afghanistan specifically?');
   });
 
+  it('reads "carry out" as the verb that only says an attack was done, as "take place" is', async () => {
+    expect((await ask('What attacks has ISKP carried out?')).answer).toContain('kinetic action');
+    expect((await ask('Has ISK carried out attacks in Russia?')).answerable).toBe(false);
+  });
+
   it('abstains, with no citations, when passages share the topic but not the answer', async () => {
     // "Limitations" and "paper" only frame: a passage in their category ("rule", "report") is no evidence of limitations.
     // "Does the abstract name any leaders?" asks for names as "who leads" does: a passage that names none does not answer it.
