@@ -38,6 +38,8 @@ export const EVAL_SETS = {
   cases: new URL('../../eval/cases.json', import.meta.url),
   holdout: new URL('../../eval/holdout.json', import.meta.url),
   sealed: new URL('../../eval/sealed.json', import.meta.url),
+  /** The first sealed set, spent by its single run (2026-12-07): kept as a regression check, no longer a measurement. */
+  'sealed-1': new URL('../../eval/sealed-1.json', import.meta.url),
 } as const;
 
 export function loadCases(path: URL = EVAL_SETS.cases): EvalCase[] {
