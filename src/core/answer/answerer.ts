@@ -54,7 +54,8 @@ export function createAnswerer({ index, embedder, logger, context = createAnswer
     const asked = withoutAttribution(query, bibliography);
     // A request for a summary gets the briefing, and never goes to the metadata: its "brief" or
     // "overview" would match a title.
-    const requested = requestedBriefing(asked, context.support.focusTerms);
+    // ("What does the paper argue?" is all attribution: what is left of it asks nothing, the whole of it for an overview.)
+    const requested = requestedBriefing(asked, context.support.focusTerms) ?? (asked === query ? undefined : requestedBriefing(query, context.support.focusTerms));
     if (requested) {
       const briefing = await briefer.brief({ topic: requested.topic ?? undefined });
       return briefing.answerable ? briefed(query, briefing) : abstain(query, 'unsupported');

@@ -5,7 +5,7 @@ import { withoutTrailing } from '../text/scan';
 import { claimOf } from './yes-no';
 
 const OVERVIEW =
-  /\bwhat(?:'s| is| was)? (?:this|the) (?:paper|article|study|report|presentation) about\b|\b(?:summar(?:y|i[sz]e)|overview|gist|tl;?dr|abstract)\b(?! of)|\b(?:main|key|central) (?:points?|arguments?|findings?|claims?|ideas?|messages?|takeaways?)\b|\bwhat does (?:the|this) (?:paper|article|study|author) (?:argue|claim|conclude|find|show)\b/i;
+  /\bwhat(?:'s| is| was)? (?:this|the) (?:paper|article|study|report|presentation) about\b|\b(?:summar(?:y|i[sz]e)|overview|gist|tl;?dr|abstract)\b(?! of)|\b(?:main|key|central) (?:points?|arguments?|findings?|claims?|ideas?|messages?|takeaways?)\b|\bwhat does (?:the|this) (?:paper|article|study|author) (?:argue|claim|conclude|find|show|say)\b/i;
 /** Every overview word of a question, to see what else it asks. */
 const OVERVIEW_WORDS = new RegExp(OVERVIEW.source, 'gi');
 

@@ -105,7 +105,9 @@ export function createSupportScorer(model: TermModel, thesaurus: Links = NO_LINK
     let ws = weightsOf.get(terms);
     if (ws) return ws;
     ws = terms.map((t) => weightOf(t, framed));
-    if (!ws.some((w) => w > 0)) ws = terms.map((t) => model.idf(t));
+    // A question of framing words alone is scored on them in full, but for the teller it names:
+    // "What does the paper recommend?" asks for recommendations, wherever "paper" is.
+    if (!ws.some((w) => w > 0)) ws = terms.some((t) => framed.has(t)) ? terms.map((t) => (framed.has(t) ? model.idf(t) : 0)) : terms.map((t) => model.idf(t));
     weightsOf.set(terms, ws);
     return ws;
   };
@@ -114,10 +116,10 @@ export function createSupportScorer(model: TermModel, thesaurus: Links = NO_LINK
    * else 0. A link that reaches a name the glossary folds into an entity ("countries" reaches
    * "afghanistan") is looked up as that entity.
    */
-  const held = (t: string, passage: ReadonlySet<string>) => {
+  const held = (t: string, passage: ReadonlySet<string>, strict = false) => {
     if (passage.has(t)) return 1;
     let best = 0;
-    for (const [other, entity, w] of evidenceLinks(t)) if (w > best && (passage.has(other) || passage.has(entity))) best = w;
+    for (const [other, entity, w] of evidenceLinks(t)) if (w > best && (!strict || w >= FRAMING_LINK) && (passage.has(other) || passage.has(entity))) best = w;
     if (best < PART_OF) for (const entity of model.partOf(t)) if (passage.has(entity)) return PART_OF;
     return best;
   };
@@ -166,7 +168,8 @@ export function createSupportScorer(model: TermModel, thesaurus: Links = NO_LINK
       for (const [i, t] of q.entries()) {
         const w = ws[i]!;
         total += w;
-        const h = held(t, p);
+        // The teller's verb, scored because nothing else is asked, is said by its synonyms and forms only, as a framing word is.
+        const h = held(t, p, framed.has(t));
         covered += w * h;
         if (h === 0) missing.push(t);
       }

@@ -94,6 +94,12 @@ describe('createAnswerer() (extractive)', () => {
     expect(r.query).toBe('Is there a source on the Islamic State threat in Afghanistan specifically?');
   });
 
+  it('answers a question of the paper and its verb alone: the verb is what is asked, the overview when it only reports', async () => {
+    expect((await ask('What does the paper recommend?')).answer).toContain('future recommendations');
+    expect((await ask('What does the paper argue?')).briefing).toBeDefined();
+    expect((await ask("What are the paper's limitations?")).answerable).toBe(false);
+  });
+
   it('reads "carry out" as the verb that only says an attack was done, as "take place" is', async () => {
     expect((await ask('What attacks has ISKP carried out?')).answer).toContain('kinetic action');
     expect((await ask('Has ISK carried out attacks in Russia?')).answerable).toBe(false);
