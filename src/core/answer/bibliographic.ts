@@ -67,6 +67,8 @@ const TOPICAL = /\b(about|on|cover|covers|covering|discuss|discusses|address|add
 const YEAR = /\b(?:19|20)\d{2}\b/g;
 /** "Does the paper cite…", "Is Ashraf among the references?": about what the bibliography holds, not one work's record. */
 const HOLDS = /\b(cite|cites|cited|include|includes|included|list|lists|listed|among)\b/i;
+/** Verbs of an event ("happen", "take place", "strike"): a date asked with one is the event's. */
+const EVENT_VERB = /\b(?:happen|happens|happened|occur|occurs|occurred|take place|takes place|took place|taken place|strike|strikes|struck|hit)\b/i;
 /** "Did Hamming write…", "Was it published…": the verbs of a yes/no question about who made a work. */
 const AUTHORSHIP = /\b(write|wrote|written|author|authored|edit|edited|publish|published|released|come out|came out)\b/i;
 /** "Who…", "When…", "In which journal…", "What pages…": a question that asks a field of a work rather than which works there are. */
@@ -253,6 +255,8 @@ function askedFields(question: string): Field[] {
   const fields = (Object.keys(FIELDS) as Field[]).filter((f) => FIELDS[f].test(question));
   return fields.filter(
     (f) =>
+      // "On what date did the bombing covered by CBS happen?" asks the event's date, not the report's.
+      !(f === 'year' && EVENT_VERB.test(question) && !AUTHORSHIP.test(question)) &&
       !(f === 'authors' && ADDRESSEE.test(question)) &&
       !(f === 'volume' && VOLUME_AS_WORK.test(question) && !/\b(issue|number)\b/i.test(question)) &&
       !(f === 'title' && fields.length > 1 && NAMING.test(question) && !/\btitle\b/i.test(question)) &&

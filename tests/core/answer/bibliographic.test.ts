@@ -22,6 +22,9 @@ describe('answerBibliographic', () => {
 
   it('routes on what the question asks, not on a field word used in another sense', () => {
     const cited = (q: string) => answerBibliographic(q, bibliography, createCitationList());
+    // The date of what a work reports is not the date of the work.
+    expect(cited('When did the prison break reported by the Washington Post happen?')).toBeUndefined();
+    expect(cited('When was the Washington Post story on the prison break published?')).toMatch(/published in 2022/);
     // "when" as a conjunction, "latest" of an attack, "institute" of an affiliation, "issue" as a topic.
     for (const q of [
       'Which countries does the study look at when examining ISKP?',
