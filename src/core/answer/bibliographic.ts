@@ -34,7 +34,7 @@ const FIELDS = {
   volume: /\b(volume|issue|number)\b/i,
   editors: /\b(editors?|edited)\b/i,
   authors: /\bwho (?:is|was) (?:the )?(?:authors?|writer)\b|\bwho (?:is|was) (?!(?:the|this|that|it|an?)\b)[^\s?]+(?: [^\s?]+){0,2}[\s?]*$|\bwho\b[^?]*\b(wrote|write|authored|writes)\b|\bauthors? of\b|\bwritten by\b|\bwho (is|are|was) (behind|the authors?)\b|\b(name|names) of the authors?\b|^\s*(the )?authors?\s*(?:\?\s*)?$/i,
-  publisher: /\b(publisher|published (by|in|where)|outlet|which (journal|outlet|institute|think tank|newspaper|organi[sz]ation|site|magazine)|what (journal|outlet|institute|newspaper|organi[sz]ation)|where\b[^?]*\b(publish|published|appear|appeared|find|run|ran)|who (published|released|issued|put out|puts out|brought out))\b/i,
+  publisher: /\b(publisher|published (by|in|where)|outlet|which (journal|outlet|institute|institution|think tank|newspaper|organi[sz]ation|site|magazine)|what (journal|outlet|institute|institution|newspaper|organi[sz]ation)|where\b[^?]*\b(publish|published|appear|appeared|find|run|ran)|who (published|released|issued|put out|puts out|brought out)|(?:put|puts|brought) (?:it|them) out)\b/i,
   // "When" that opens the question or a clause joined by "and" asks the date; "…zoom in on when
   // examining…" is a conjunction.
   year: /^\W*(?:(?:and|so|but|also|ok|okay)\W+)?when\b|(?:,|\band)\s+when\b|\b(what year|which year|year|date|how old|how recent)\b/i,
@@ -231,8 +231,17 @@ export function answerAmongEarlierWorks(question: string, history: readonly Turn
 export function answerAboutEarlierWork(question: string, history: readonly Turn[] | undefined, ctx: BibliographyContext, cite: CitationList): string | undefined {
   const fields = askedFields(question);
   if (!history?.length || !fields.length || LISTING.test(question) || OLDEST.test(question) || NEWEST.test(question)) return undefined;
-  if (!REFERS_BACK.test(question) && ctx.support.focusTerms(withoutFieldWords(question)).length) return undefined;
   const catalogue = catalogueOf(ctx);
+  // "What's the page range of the second one?": the work at that place in the list the last answer gave.
+  const ordinal = ORDINAL.exec(question);
+  if (ordinal) {
+    const previous = [...history].reverse().find((t) => t.role === 'assistant')?.content.toLowerCase() ?? '';
+    const listed = catalogue.works.map((s) => ({ s, at: previous.indexOf(s.title.toLowerCase()) })).filter((w) => w.at >= 0).sort((a, b) => a.at - b.at);
+    const word = ordinal[1]!.toLowerCase();
+    const chosen = word === 'last' ? listed.at(-1) : listed[ORDINALS.indexOf(word) % 4];
+    return chosen && listed.length > 1 ? describeMatch({ works: [chosen.s], tie: false }, fields, cite) : undefined;
+  }
+  if (!REFERS_BACK.test(question) && ctx.support.focusTerms(withoutFieldWords(question)).length) return undefined;
   for (const turn of [...history].reverse()) {
     const match = subjectOf(turn.content, catalogue, ctx);
     if (match) return match.tie || match.works.length > 1 ? undefined : describeMatch(match, fields, cite);
@@ -240,6 +249,9 @@ export function answerAboutEarlierWork(question: string, history: readonly Turn[
   return undefined;
 }
 
+/** "The second one", "the last reference": a place in the list the last answer gave. */
+const ORDINALS = ['first', 'second', 'third', 'fourth', '1st', '2nd', '3rd', '4th'];
+const ORDINAL = /\bthe (first|second|third|fourth|1st|2nd|3rd|4th|last) (?:one|work|reference|source|article|report|piece|item|title)\b/i;
 /** A pronoun that points back at a work named before ("who published it?", "its pages"). */
 const REFERS_BACK = /\b(it|its|they|them|their|that|this|those|these)\b/i;
 
@@ -334,7 +346,7 @@ const LISTING_WORDS = new RegExp(`\\b${WORKS}\\b|${TOPICAL.source}|\\b(list|show
  * matches ("where … published") would take out the title words between them too.
  */
 const FIELD_WORDS =
-  /\b(pages?|pp|volume|issue|number|editors?|edited|who|whom|whose|wrote|write|writes|authored|authors?|written|publishers?|published|publish|appear|appeared|outlet|journal|institute|think|tank|organi[sz]ation|newspaper|magazine|site|released|issued|carried|ran|run|printed|when|where|what|which|year|date|how old|how recent|title|titled|called|named)\b/gi;
+  /\b(pages?|pp|volume|issue|number|editors?|edited|who|whom|whose|wrote|write|writes|authored|authors?|written|publishers?|published|publish|appear|appeared|outlet|journal|institute|institution|think|tank|organi[sz]ation|put|brought|newspaper|magazine|site|released|issued|carried|ran|run|printed|when|where|what|which|year|date|how old|how recent|title|titled|called|named)\b/gi;
 
 const withoutListingWords = (question: string) => question.replace(LISTING_WORDS, ' ');
 
@@ -455,9 +467,9 @@ function namesOutlet(lowerQuestion: string, s: Source): boolean {
 function yearRange(question: string): { from: number; to: number; label: string } | undefined {
   const between = /\bbetween\s+((?:19|20)\d{2})\s+and\s+((?:19|20)\d{2})\b/i.exec(question);
   if (between) return { from: Number(between[1]), to: Number(between[2]), label: `from ${between[1]} to ${between[2]}` };
-  const before = /\b(?:before|older than|earlier than|prior to)\s+((?:19|20)\d{2})\b/i.exec(question);
+  const before = /\b(?:before|older than|earlier than|prior to|predates?|predating|preceding)\s+((?:19|20)\d{2})\b/i.exec(question);
   if (before) return { from: 0, to: Number(before[1]) - 1, label: `from before ${before[1]}` };
-  const after = /\b(?:after|newer than|later than|more recent than)\s+((?:19|20)\d{2})\b/i.exec(question);
+  const after = /\b(?:after|newer than|later than|more recent than|postdates?|postdating|following)\s+((?:19|20)\d{2})\b/i.exec(question);
   if (after) return { from: Number(after[1]) + 1, to: 9999, label: `from after ${after[1]}` };
   const since = /\b(?:since|from)\s+((?:19|20)\d{2})\s+on(?:wards?)?\b|\bsince\s+((?:19|20)\d{2})\b/i.exec(question);
   if (since) return { from: Number(since[1] ?? since[2]), to: 9999, label: `from ${since[1] ?? since[2]} on` };
@@ -731,7 +743,13 @@ function describeFields(s: Source, fields: Field[], cite: CitationList): string 
   const who = authorYear(s);
   const title = quoted(s.title);
   const parts: string[] = [];
-  for (const f of fields) {
+  let rest = fields;
+  // "Who edited it, and who published it?": one sentence for the collection, its editors and its publisher.
+  if (fields.includes('editors') && fields.includes('publisher') && s.editors.length && s.container && s.publisher) {
+    parts.push(`${who}, ${title}, appeared in ${s.container} edited by ${s.editors.join(' & ')}, published by ${s.publisher}`);
+    rest = fields.filter((f) => f !== 'editors' && f !== 'publisher');
+  }
+  for (const f of rest) {
     if (f === 'pages') parts.push(s.pages ? `${who}, ${title}, is on pages ${s.pages}${s.container ? ` of ${venue({ ...s, pages: null })}` : ''}` : `The reference list gives no page numbers for ${who}, ${title}`);
     if (f === 'volume') parts.push(s.volume ? `${who} appeared in ${venue(s)}` : `The reference list gives no volume or issue for ${who}, ${title}`);
     if (f === 'editors') parts.push(s.editors.length ? `${who}, ${title}, appeared in ${s.container ?? 'a collection'} edited by ${s.editors.join(' & ')}` : `The reference list names no editors for ${who}, ${title}`);

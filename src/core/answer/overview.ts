@@ -68,9 +68,10 @@ export const asksForBriefing = (question: string) => {
 const TOPIC_AFTER = /^[^?!.]*?\b(?:on|about|of|regarding|concerning|around)\s+(\S[^?!]*)/i;
 /**
  * What follows a topic without narrowing it: an extra asked beside the summary (", including who
- * wrote it") or the user's purpose ("for a memo", "for my students"; "for the Taliban" is a topic).
+ * wrote it") or the user's purpose ("for a memo", "for my students", "I can drop into a memo"; "for
+ * the Taliban" is a topic).
  */
-const ASIDE = /,\s*(?:including|incl\.|with|plus|and also)\b.*$|\bfor (?:a|an|my|our|your|his|her|their)\b[^?!]*$/i;
+const ASIDE = /,\s*(?:including|incl\.|with|plus|and also)\b.*$|\bfor (?:a|an|my|our|your|his|her|their)\b[^?!]*$|\b(?:that |which )?(?:i|we) (?:can|could|will|would|may|might)\b[^?!]*$/i;
 const LENGTH_ONLY_ALL = new RegExp(LENGTH_ONLY.source, 'gi');
 /** Leading words that say nothing of the topic ("me", "the", "please", "can you"). */
 const LEADING = /^(?:\s|\b(?:me|us|please|can|could|you|give|a|an|the|some|quick|and|so|now|just|i|i'm|want|need|would|like|to)\b|[,;:—–-])+/i;

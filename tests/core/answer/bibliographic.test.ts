@@ -254,6 +254,25 @@ describe('answerBibliographic', () => {
     expect(among('Which of those is older?')).toMatch(/^Of the 2 works, the oldest is from 2022:\n- Alkhouri & Webber/);
   });
 
+  it('answers of "the second one" or "the last one" the work at that place in the list the last answer gave', () => {
+    const listed = (title: string) => bibliography.sources.find((s) => s.title.startsWith(title))!.title;
+    const history: Turn[] = [
+      { role: 'user', content: 'Which references are from the CTC Sentinel?' },
+      { role: 'assistant', content: `- “${listed('The General Directorate')}” [1]\n- “${listed('The Enduring Duel')}” [2]` },
+    ];
+    const about = (q: string) => answerAboutEarlierWork(q, history, bibliography, createCitationList());
+    expect(about("What's the page range of the second one?")).toMatch(/^Jadoon et al\. \(2023\).*pages 8-15/);
+    expect(about('Which issue was the first one in?')).toMatch(/^Hamming \(2023\).*16\(7\)/);
+    expect(about('And the last one?')).toBeUndefined();
+  });
+
+  it('reads "predate" and "postdate" as before and after, and gives a collection’s editors and publisher in one sentence', () => {
+    const cited = (q: string) => answerBibliographic(q, bibliography, createCitationList());
+    expect(cited('Which references predate 2020?')).toMatch(/^Four of the 24 references are from before 2020/);
+    expect(cited('Which references postdate 2023?')).toMatch(/^One of the 24 references is from after 2023/);
+    expect(cited('Who edited Allied & Lethal, and which institution put it out?')).toMatch(/appeared in Allied & Lethal[^;]* edited by Jadoon, A\., published by Combating Terrorism Center at West Point \[1\]\.$/);
+  });
+
   describe('follow-ups about the work named before', () => {
     const turns = (...contents: string[]): Turn[] => contents.map((content, i) => ({ role: i % 2 ? 'assistant' : 'user', content }));
     const follow = (question: string, history: Turn[]) => answerAboutEarlierWork(question, history, bibliography, createCitationList());

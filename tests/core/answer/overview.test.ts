@@ -74,6 +74,7 @@ describe('requestedBriefing', () => {
     expect(requestedBriefing('Give me a two-sentence overview of this paper, including who wrote it.', focusTerms)).toEqual({ topic: null });
     expect(requestedBriefing('I need a short overview of the abstract for a memo.', focusTerms)).toEqual({ topic: null });
     expect(requestedBriefing("Sum up ISKP's strategy for my students.", focusTerms)).toEqual({ topic: "ISKP's strategy" });
+    expect(requestedBriefing('Summarize the abstract in a few bullet points I can drop into a memo.', focusTerms)).toEqual({ topic: null });
     // "For the Taliban" is the topic, not a purpose.
     expect(requestedBriefing('Brief me on the threat for the Taliban.', focusTerms)).toEqual({ topic: 'threat for the Taliban' });
   });
