@@ -243,23 +243,21 @@ describe('answerBibliographic', () => {
     });
   });
 
+  /** A question, and an answer that lists the works whose titles start so, one per line, as the bot lists them. */
+  const listedAfter = (question: string, ...starts: string[]): Turn[] => [
+    { role: 'user', content: question },
+    { role: 'assistant', content: starts.map((start, i) => `- “${bibliography.sources.find((s) => s.title.startsWith(start))!.title}” [${i + 1}]`).join('\n') },
+  ];
+
   it('chooses among the works the last answer listed by date when asked which is more recent or older', () => {
-    const listed = (title: string) => bibliography.sources.find((s) => s.title.startsWith(title))!.title;
-    const history: Turn[] = [
-      { role: 'user', content: 'Which sources are about Tajikistan?' },
-      { role: 'assistant', content: `- “${listed('Islamic State Launches')}” [1]\n- “${listed('4,000 Islamic State')}” [2]` },
-    ];
+    const history = listedAfter('Which sources are about Tajikistan?', 'Islamic State Launches', '4,000 Islamic State');
     const among = (q: string) => answerAmongEarlierWorks(q, history, bibliography, createCitationList());
     expect(among('Which of them is more recent?')).toMatch(/^Of the 2 works, the most recent is from 2023:\n- Bne IntelliNews/);
     expect(among('Which of those is older?')).toMatch(/^Of the 2 works, the oldest is from 2022:\n- Alkhouri & Webber/);
   });
 
   it('answers of "the second one" or "the last one" the work at that place in the list the last answer gave', () => {
-    const listed = (title: string) => bibliography.sources.find((s) => s.title.startsWith(title))!.title;
-    const history: Turn[] = [
-      { role: 'user', content: 'Which references are from the CTC Sentinel?' },
-      { role: 'assistant', content: `- “${listed('The General Directorate')}” [1]\n- “${listed('The Enduring Duel')}” [2]` },
-    ];
+    const history = listedAfter('Which references are from the CTC Sentinel?', 'The General Directorate', 'The Enduring Duel');
     const about = (q: string) => answerAboutEarlierWork(q, history, bibliography, createCitationList());
     expect(about("What's the page range of the second one?")).toMatch(/^Jadoon et al\. \(2023\).*pages 8-15/);
     expect(about('Which issue was the first one in?')).toMatch(/^Hamming \(2023\).*16\(7\)/);
