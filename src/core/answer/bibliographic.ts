@@ -742,24 +742,29 @@ function describeFields(s: Source, fields: Field[], cite: CitationList): string 
   const marker = cite.cite(s, s.text);
   const who = authorYear(s);
   const title = quoted(s.title);
-  const parts: string[] = [];
+  const named = `${who}, ${title},`;
+  // Each field the record gives, as what it says of the work: the first names the work, the rest
+  // follow it ("… is by A, B & C (2023), and appeared in CTC Sentinel"), so the work is named once.
+  const said: { subject: string; says: string }[] = [];
+  const missing: string[] = [];
   let rest = fields;
-  // "Who edited it, and who published it?": one sentence for the collection, its editors and its publisher.
+  // "Who edited it, and who published it?": the collection, its editors and its publisher together.
   if (fields.includes('editors') && fields.includes('publisher') && s.editors.length && s.container && s.publisher) {
-    parts.push(`${who}, ${title}, appeared in ${s.container} edited by ${s.editors.join(' & ')}, published by ${s.publisher}`);
+    said.push({ subject: named, says: `appeared in ${s.container} edited by ${s.editors.join(' & ')}, published by ${s.publisher}` });
     rest = fields.filter((f) => f !== 'editors' && f !== 'publisher');
   }
   for (const f of rest) {
-    if (f === 'pages') parts.push(s.pages ? `${who}, ${title}, is on pages ${s.pages}${s.container ? ` of ${venue({ ...s, pages: null })}` : ''}` : `The reference list gives no page numbers for ${who}, ${title}`);
-    if (f === 'volume') parts.push(s.volume ? `${who} appeared in ${venue(s)}` : `The reference list gives no volume or issue for ${who}, ${title}`);
-    if (f === 'editors') parts.push(s.editors.length ? `${who}, ${title}, appeared in ${s.container ?? 'a collection'} edited by ${s.editors.join(' & ')}` : `The reference list names no editors for ${who}, ${title}`);
-    if (f === 'authors') parts.push(`${title} is by ${s.authors.join(s.authors.length > 2 ? ', ' : ' & ')}${s.year ? ` (${s.year})` : ''}`);
-    if (f === 'publisher') parts.push(s.publisher || s.container ? `${who}, ${title}, ${publishedBy(s)}` : `The reference list names no publisher for ${who}, ${title}`);
-    if (f === 'year') parts.push(s.year ? `${title} by ${s.authors.map(familyName).join(' & ')} was published in ${s.year}` : `The reference list gives no date for ${title}`);
-    if (f === 'title') parts.push(`${who} is titled ${title}`);
+    if (f === 'pages') s.pages ? said.push({ subject: named, says: `is on pages ${s.pages}${s.container ? ` of ${venue({ ...s, pages: null })}` : ''}` }) : missing.push(`The reference list gives no page numbers for ${who}, ${title}`);
+    if (f === 'volume') s.volume ? said.push({ subject: who, says: `appeared in ${venue(s)}` }) : missing.push(`The reference list gives no volume or issue for ${who}, ${title}`);
+    if (f === 'editors') s.editors.length ? said.push({ subject: named, says: `appeared in ${s.container ?? 'a collection'} edited by ${s.editors.join(' & ')}` }) : missing.push(`The reference list names no editors for ${who}, ${title}`);
+    if (f === 'authors') said.push({ subject: title, says: `is by ${s.authors.join(s.authors.length > 2 ? ', ' : ' & ')}${s.year ? ` (${s.year})` : ''}` });
+    if (f === 'publisher') s.publisher || s.container ? said.push({ subject: named, says: publishedBy(s) }) : missing.push(`The reference list names no publisher for ${who}, ${title}`);
+    if (f === 'year') s.year ? said.push({ subject: `${title} by ${s.authors.map(familyName).join(' & ')}`, says: `was published in ${s.year}` }) : missing.push(`The reference list gives no date for ${title}`);
+    if (f === 'title') said.push({ subject: who, says: `is titled ${title}` });
   }
-  if (!parts.length) parts.push(`${who}, ${title}, ${venue(s)}`);
-  return `${[...new Set(parts)].join('; ')} ${marker}.`;
+  const says = [...new Set(said.map((p) => p.says))];
+  const parts = said.length ? [`${said[0]!.subject} ${says.join(', and ')}`, ...missing] : missing.length ? missing : [`${named} ${venue(s)}`];
+  return `${parts.join('; ')} ${marker}.`;
 }
 
 /** "appeared in CTC Sentinel", "was published by Hudson Institute", "appeared in Bourgeois Jihad, published by US Institute of Peace". */

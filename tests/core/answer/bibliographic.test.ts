@@ -49,6 +49,13 @@ describe('answerBibliographic', () => {
     expect(cited('Which think tanks does the paper cite?')).toMatch(/think tanks and research institutes/);
   });
 
+  it('names the work once when a question asks two of its fields', () => {
+    const cited = (q: string) => answerBibliographic(q, bibliography, createCitationList());
+    expect(cited('Who wrote the Enduring Duel, and where did it appear?')).toBe(
+      '“The Enduring Duel: Islamic State Khorasan’s survival under Afghanistan’s New Rulers” is by Jadoon, A., Mines, A., Sayed, A. (2023), and appeared in CTC Sentinel, 16(8) [1].',
+    );
+  });
+
   it('narrows a kind of outlet to a topic put as one', () => {
     const cited = (q: string) => answerBibliographic(q, bibliography, createCitationList());
     expect(cited('Which works by think tanks discuss Pakistan?')).toMatch(/^Four of the 24 references are from think tanks and research institutes and about Pakistan/);
