@@ -2,7 +2,7 @@
  * `npm run eval`: retrieval (recall@1, recall@5, MRR; hybrid, BM25 alone, dense alone) over
  * eval/cases.json, and answer quality (pass rate, citation precision, verbatim quotes, abstention
  * accuracy, answerable declined, unanswerable answered, briefing-intent precision and recall) over
- * each set side by side: cases.json (the one tuned on), holdout.json, sealed.json and the spent sealed-1.json (never tuned
+ * each set side by side: cases.json (the one tuned on), holdout.json, the spent sealed.json and sealed-2.json (never tuned
  * on; see scripts/lib/evaluate.ts); then the briefing set, eval/briefings.json, run through
  * `answerer.brief` (facts present, sentences cited, quotes verbatim, markers consistent, declines).
  * Flags: `--json` prints the full report; `--verbose` lists every case; `--failures` lists the
@@ -43,7 +43,7 @@ await runCli(async () => {
   for (const rankers of ['hybrid', 'bm25', 'dense'] as const) retrieval.push(await evaluateRetrieval(cases, { index, embedder, context }, rankers));
   const answers = await evaluateAnswers(cases, answerer, index);
   const sets: [string, AnswerReport][] = [['cases', answers]];
-  for (const name of ['holdout', 'sealed', 'sealed-1'] as const) {
+  for (const name of ['holdout', 'sealed', 'sealed-2'] as const) {
     if (existsSync(EVAL_SETS[name])) sets.push([name, await evaluateAnswers(loadCases(EVAL_SETS[name]), answerer, index)]);
   }
   const briefings = await evaluateBriefings(loadBriefingCases(), answerer, index);

@@ -37,9 +37,10 @@ export type EvalCase = z.infer<typeof caseSchema>;
 export const EVAL_SETS = {
   cases: new URL('../../eval/cases.json', import.meta.url),
   holdout: new URL('../../eval/holdout.json', import.meta.url),
+  /** The first sealed set, spent by its single run (2026-12-07): kept as written, a regression check, no longer a measurement. */
   sealed: new URL('../../eval/sealed.json', import.meta.url),
-  /** The first sealed set, spent by its single run (2026-12-07): kept as a regression check, no longer a measurement. */
-  'sealed-1': new URL('../../eval/sealed-1.json', import.meta.url),
+  /** The second sealed set, written at the end of the second round (2026-12-08) and run once then. */
+  'sealed-2': new URL('../../eval/sealed-2.json', import.meta.url),
 } as const;
 
 export function loadCases(path: URL = EVAL_SETS.cases): EvalCase[] {
