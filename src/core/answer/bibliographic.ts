@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../text/escape-regexp';
 import { formatCitation } from '../corpus/format-citation';
 import { memoize } from '../memo';
 import { familyName } from '../corpus/names';
@@ -309,7 +310,7 @@ function mostNamed(question: string, works: Source[]): Source[] {
   return own.length && own.length < best.length ? own : best;
 }
 
-const possessiveOf = (family: string) => new RegExp(String.raw`(?<![\p{L}])${escape(family)}(?:'s|’s)`, 'iu');
+const possessiveOf = (family: string) => new RegExp(String.raw`(?<![\p{L}])${escapeRegExp(family)}(?:'s|’s)`, 'iu');
 
 /** Generic names of a work ("the chapter", "the volume"): they name no particular one. */
 const WORK_NOUNS = /\b(article|report|piece|story|stories|paper|study|book|chapter|volume|collection|essay|work|source|reference|publication|entry)s?\b/gi;
@@ -434,7 +435,7 @@ function namesOf(s: Source): WorkNames {
     const families = [...s.authors, ...s.editors].map((name) => familyName(name).replace(/^the\s+/i, '')).filter((family) => family.length > 2);
     const outlets = [s.publisher, s.container, s.authors.length === 1 && !s.authors[0]!.includes(',') ? s.authors[0] : null];
     names = {
-      authors: families.map((family) => new RegExp(`(?<![\\p{L}])${escape(family)}(?![\\p{L}])`, 'iu')),
+      authors: families.map((family) => new RegExp(`(?<![\\p{L}])${escapeRegExp(family)}(?![\\p{L}])`, 'iu')),
       outlets: outlets.filter((name): name is string => !!name && name.length > 3).map((name) => name.toLowerCase().replace(/^the\s+/, '')),
       outlet: [s.publisher, s.container].filter(Boolean).join(' ; '),
       heading: `${s.title} ${s.publisher ?? ''} ${s.container ?? ''}`,
@@ -817,4 +818,3 @@ const sortByYear = (xs: Source[]) => [...xs].sort((a, b) => (a.year ?? 0) - (b.y
 const capitalise = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 const numberWord = (n: number) => WORDS[n] ?? String(n);
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../text/escape-regexp';
 import { withoutTrailing } from '../text/scan';
 import type { Turn } from './types';
 import type { TermModel } from './terms';
@@ -40,7 +41,7 @@ function namePronoun(question: string, previous: string, terms: TermModel): stri
   const id = terms.entities(previous).find((e) => terms.entry(e)?.kind === 'group');
   const entry = id ? terms.entry(id) : undefined;
   if (!entry) return undefined;
-  const name = [entry.canonical, ...entry.aliases].sort((a, b) => b.length - a.length).find((n) => new RegExp(`(?<![\\p{L}])${escape(n)}(?![\\p{L}])`, 'iu').test(previous));
+  const name = [entry.canonical, ...entry.aliases].sort((a, b) => b.length - a.length).find((n) => new RegExp(`(?<![\\p{L}])${escapeRegExp(n)}(?![\\p{L}])`, 'iu').test(previous));
   const surface = name ?? entry.canonical;
   const possessive = /^(its|their)$/i.test(pronoun[1]!);
   return question.slice(0, pronoun.index) + (possessive ? `${surface}’s` : surface) + question.slice(pronoun.index + pronoun[1]!.length);
@@ -57,7 +58,7 @@ function swap(previous: string, replacement: string, terms: TermModel): string |
     const old = terms.entry(oldId);
     if (!old || old.kind !== newEntry.kind || oldId === newId) continue;
     for (const name of [old.canonical, ...old.aliases].sort((a, b) => b.length - a.length)) {
-      const at = new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, name.length <= 2 ? 'u' : 'iu');
+      const at = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, name.length <= 2 ? 'u' : 'iu');
       // "And in Afghanistan?": the earlier question keeps its own words around the name ("in Pakistan").
       if (at.test(previous)) return previous.replace(at, replacement.replace(LEADING_WORDS, ''));
     }
@@ -76,4 +77,3 @@ export function ownWords(query: string): string | undefined {
   return at > 0 && query.endsWith(')') ? query.slice(0, at) : undefined;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

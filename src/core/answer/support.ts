@@ -31,15 +31,19 @@ const FRAMING_WEIGHT = 0;
  * yes-no.ts); "what kind of attacks", which asks what attacks: none of them a word the evidence
  * must hold.
  */
-const TAKE_PLACE = /\b(?:take|takes|took|taken|taking) place\b|\b(?:carry|carries|carried|carrying) out\b|\b(?:no|any) longer\b|\bany ?more\b|\b(?:kinds?|sorts?|types?) of\b/gi;
+const NO_EVIDENCE_PHRASES = /\b(?:take|takes|took|taken|taking) place\b|\b(?:carry|carries|carried|carrying) out\b|\b(?:no|any) longer\b|\bany ?more\b|\b(?:kinds?|sorts?|types?) of\b/gi;
 
 /**
  * Links weaker than this (two steps through WordNet: "lead" → "cause") find passages for retrieval
  * but are no evidence that a passage says what the question asks.
  */
 const MIN_LINK = 0.6;
-/** The weakest link that says a framing word: a synonym's or a related form's (see the build's PATHS). */
-const FRAMING_LINK = 0.7;
+/**
+ * The weakest link that says the same as the word itself, a synonym's or a related form's (see the
+ * build's PATHS); a category link does not. A framing word, and a claim a yes/no question makes,
+ * are said only by links this strong.
+ */
+export const SAME_MEANING = 0.7;
 /** A word the corpus writes only inside a name of several words holds where the name does, as a synonym would ("media" in "media warfare"). */
 const PART_OF = 0.8;
 
@@ -80,7 +84,7 @@ export function createSupportScorer(model: TermModel, thesaurus: Links = NO_LINK
   // "What does Tassev argue?": the paper's author, named, frames the question as "the paper" does.
   const named = new Set(tellers.flatMap((name) => model.terms(name)));
   const isFraming = (t: string) => named.has(t) || thesaurus.isFraming(t);
-  const questionTerms = (question: string) => [...new Set(model.terms(question.replace(TAKE_PLACE, ' ')))].filter((t) => !functionWords.has(t));
+  const questionTerms = (question: string) => [...new Set(model.terms(question.replace(NO_EVIDENCE_PHRASES, ' ')))].filter((t) => !functionWords.has(t));
   /** The verbs of a question whose subject is a teller ("does the author zoom"). */
   const framedIn = (question: string): ReadonlySet<string> => {
     let framed: Set<string> | undefined;
@@ -119,14 +123,14 @@ export function createSupportScorer(model: TermModel, thesaurus: Links = NO_LINK
   const held = (t: string, passage: ReadonlySet<string>, strict = false) => {
     if (passage.has(t)) return 1;
     let best = 0;
-    for (const [other, entity, w] of evidenceLinks(t)) if (w > best && (!strict || w >= FRAMING_LINK) && (passage.has(other) || passage.has(entity))) best = w;
+    for (const [other, entity, w] of evidenceLinks(t)) if (w > best && (!strict || w >= SAME_MEANING) && (passage.has(other) || passage.has(entity))) best = w;
     if (best < PART_OF) for (const entity of model.partOf(t)) if (passage.has(entity)) return PART_OF;
     return best;
   };
   /** A term's links strong enough to be evidence, each with the entity its target names: worked out once per term, not per passage. */
   const evidenceLinks = memoize(
     // A framing word is general by nature ("paper", "limitation"): only its synonyms and forms say it, never a word in its category.
-    (t: string) => thesaurus.related(t).flatMap(([other, w]) => (w >= (isFraming(t) ? FRAMING_LINK : MIN_LINK) ? [[other, entityNamed(other), w] as const] : [])),
+    (t: string) => thesaurus.related(t).flatMap(([other, w]) => (w >= (isFraming(t) ? SAME_MEANING : MIN_LINK) ? [[other, entityNamed(other), w] as const] : [])),
     20_000,
   );
   /** The entity a one-word name stands for ("afghanistan" → the glossary's Afghanistan), for links that reach a name. */

@@ -1,4 +1,4 @@
-import type { SupportScorer } from './support';
+import { SAME_MEANING, type SupportScorer } from './support';
 
 /**
  * Yes/no questions ("Was ISIS defeated in 2019?", "So, does ISKP still threaten Central Asia?"):
@@ -85,9 +85,9 @@ export function contentVerdict(question: string, sentences: string[], support: S
   const exclusive = EXCLUSIVE.test(claim);
   // A yes needs the claim's words or their synonyms: a broader or narrower word states less.
   const present = said.map((words) => terms.filter((t) => support.holds(t, words) >= SAME_MEANING));
-  // Only the sentences that hold most of the claim (by weight: its rare words count most) may deny it: a negation in a sentence about
-  // something else ("not recognized on an international level", quoted beside the sentence on
-  // recommendations) says nothing of the claim.
+  // Only the sentences that hold most of the claim (by weight: its rare words count most) may deny
+  // it: a negation in a sentence about something else ("not recognized on an international level",
+  // quoted beside the sentence on recommendations) says nothing of the claim.
   const weights = present.map((held) => support.weight(held));
   const most = Math.max(...weights);
   const verdicts = new Set<Verdict | 'unsettled'>();
@@ -112,9 +112,6 @@ function namesOthers(sentence: string, terms: readonly string[], support: Suppor
   const kinds = new Set<string>(terms.flatMap((t) => support.terms.entry(t)?.kind ?? []));
   return support.terms.entities(sentence).some((e) => !terms.includes(e) && kinds.has(support.terms.entry(e)?.kind ?? ''));
 }
-
-/** A thesaurus link this strong (a synonym, a derived form) says the same; a category link does not. */
-const SAME_MEANING = 0.7;
 
 /** "Yes. …" or "No. …" before an answer; the answer as it is without a verdict. */
 export const withVerdict = (verdict: Verdict | undefined, answer: string) => (verdict ? `${verdict === 'yes' ? 'Yes' : 'No'}. ${answer}` : answer);

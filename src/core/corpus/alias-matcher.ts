@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../text/escape-regexp';
 import { tokenize } from '../text/tokenize';
 import type { GlossaryEntry } from './types';
 
@@ -22,7 +23,7 @@ export function createAliasMatcher(glossary: readonly GlossaryEntry[]) {
       if (caseSensitive(name) || fragile(name)) {
         // Held out of tokenizing, where it would be lowercased into a stopword, as a token of its own.
         const token = `zzalias${exact.length}zz`;
-        exact.push({ pattern: new RegExp(`(?<![\\p{L}\\p{N}-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}-])`, 'gu'), token });
+        exact.push({ pattern: new RegExp(`(?<![\\p{L}\\p{N}-])${escapeRegExp(name)}(?![\\p{L}\\p{N}-])`, 'gu'), token });
         byFirst.set(token, [{ tokens: [token], match: { entry: i, key: aliasKey(name) } }]);
         continue;
       }
@@ -36,11 +37,15 @@ export function createAliasMatcher(glossary: readonly GlossaryEntry[]) {
   // Longest first; among names that tokenize alike ("The Washington Post"), the fuller spelling.
   for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length || b.match.key.length - a.match.key.length);
 
-  /** The text's stemmed tokens, each run that names a glossary entry replaced by its match. */
-  const match = (text: string): (string | AliasMatch)[] => {
+  /** The text's stemmed tokens, each name matched only as written held out as a token of its own. */
+  const tokensOf = (text: string): string[] => {
     let t = text;
     for (const { pattern, token } of exact) t = t.replace(pattern, ` ${token} `);
-    const toks = tokenize(t);
+    return tokenize(t);
+  };
+  /** The text's stemmed tokens, each run that names a glossary entry replaced by its match. */
+  const match = (text: string): (string | AliasMatch)[] => {
+    const toks = tokensOf(text);
     const out: (string | AliasMatch)[] = [];
     for (let i = 0; i < toks.length; ) {
       const found = byFirst.get(toks[i]!)?.find((s) => s.tokens.every((tok, j) => toks[i + j] === tok));
@@ -53,9 +58,7 @@ export function createAliasMatcher(glossary: readonly GlossaryEntry[]) {
   };
   /** Every glossary name written in the text, names inside longer ones included ("Pakistan" in "Tehrik-e-Taliban Pakistan"), in order. */
   const written = (text: string): AliasMatch[] => {
-    let t = text;
-    for (const { pattern, token } of exact) t = t.replace(pattern, ` ${token} `);
-    const toks = tokenize(t);
+    const toks = tokensOf(text);
     const out: AliasMatch[] = [];
     for (let i = 0; i < toks.length; i++) for (const s of byFirst.get(toks[i]!) ?? []) if (s.tokens.every((tok, j) => toks[i + j] === tok)) out.push(s.match);
     return out;

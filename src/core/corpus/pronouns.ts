@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../text/escape-regexp';
 import type { GlossaryEntry, Source } from './types';
 
 /**
@@ -30,4 +31,3 @@ export function createPronounResolver(glossary: GlossaryEntry[]): PronounResolve
   };
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
