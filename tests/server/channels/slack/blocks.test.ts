@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { AskResponse, Citation } from '../../../../src/core/answer/types';
+import type { AskResponse } from '../../../../src/core/answer/types';
 import { answerMessage, LIMITS, sourcesMessage } from '../../../../src/server/channels/slack/blocks';
 import type { Source } from '../../../../src/core/corpus/types';
-import { blockText } from './harness';
+import { blockText, fixtureCitation } from './harness';
 
-const citation = (n: number, extra: Partial<Citation> = {}): Citation => ({
-  n,
-  sourceId: `src-${n}`,
-  kind: 'reference',
-  title: `Title ${n}`,
-  authors: ['Doe, J.'],
-  year: 2023,
-  container: null,
-  publisher: 'Outlet',
-  quote: `Quote ${n}.`,
-  url: `https://bot.example.org/sources/src-${n}?q=Quote%20${n}.#quote`,
-  ...extra,
-});
+const citation = fixtureCitation;
 const response = (extra: Partial<AskResponse> = {}): AskResponse => ({ answer: 'An answer [1].', answerable: true, citations: [citation(1)], mode: 'extractive', followUps: [], query: 'q', ...extra });
 const texts = (blocks: unknown[]) => JSON.stringify(blocks).match(/"text":"(?:[^"\\]|\\.)*"/g)!.map((m) => JSON.parse(m.slice(7)) as string);
 

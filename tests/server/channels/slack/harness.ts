@@ -5,7 +5,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { replay } from '../../../../src/core/answer/answerer';
-import type { Answerer, AskResponse } from '../../../../src/core/answer/types';
+import type { Answerer, AskResponse, Citation } from '../../../../src/core/answer/types';
 import type { Briefing } from '../../../../src/core/brief/types';
 import { createApp } from '../../../../src/server/app';
 import type { Ready } from '../../../../src/server/env';
@@ -14,6 +14,21 @@ import { createMemoryFeedback, createMemoryState } from '../../../../src/server/
 import { createLogger } from '../../../../src/core/log';
 import { loadTestEngine } from '../../../helpers/engine';
 import { responseViolations, slackViolations, type Workspace } from '../../../helpers/slack-stand-in';
+
+/** A reference citation numbered `n`, with a source page URL: what the block builders render. */
+export const fixtureCitation = (n: number, extra: Partial<Citation> = {}): Citation => ({
+  n,
+  sourceId: `src-${n}`,
+  kind: 'reference',
+  title: `Title ${n}`,
+  authors: ['Doe, J.'],
+  year: 2023,
+  container: null,
+  publisher: 'Outlet',
+  quote: `Quote ${n}.`,
+  url: `https://bot.example.org/sources/src-${n}?q=Quote%20${n}.#quote`,
+  ...extra,
+});
 
 export const SECRET = 'test-signing-secret';
 export const SLACK_API = 'https://slack.test/api';

@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { AskResponse, Citation } from '../../../../src/core/answer/types';
+import type { AskResponse } from '../../../../src/core/answer/types';
 import { citationLine } from '../../../../src/server/channels/slack/blocks';
 import { homeView } from '../../../../src/server/channels/slack/home-view';
 import { streamedAnswerBlocks } from '../../../../src/server/channels/slack/stream-blocks';
 import { blockViolations, slackViolations } from '../../../helpers/slack-stand-in';
-import { fixtureBriefing } from './harness';
+import { fixtureBriefing, fixtureCitation } from './harness';
 
-const citation = (n: number, extra: Partial<Citation> = {}): Citation => ({
-  n,
-  sourceId: `src-${n}`,
-  kind: 'reference',
-  title: `Title ${n}`,
-  authors: ['Doe, J.'],
-  year: 2023,
-  container: null,
-  publisher: 'Outlet',
-  quote: `Quote ${n}.`,
-  url: `https://bot.example.org/sources/src-${n}?q=Quote%20${n}.#quote`,
-  ...extra,
-});
+const citation = fixtureCitation;
 const response = (extra: Partial<AskResponse> = {}): AskResponse => ({ answer: 'An answer [1].', answerable: true, citations: [citation(1)], mode: 'llm', followUps: [], query: 'q', ...extra });
 type Blocks = { type: string; elements?: { text?: string; positive_button?: { value: string; text: { text: string } } }[]; text?: { text: string } }[];
 
